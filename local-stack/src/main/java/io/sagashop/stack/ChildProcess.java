@@ -1,0 +1,116 @@
+package io.sagashop.stack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A JVM the stack runs as a separate process, its output appended to a log file of its own.
+ * Stopping it asks first (SIGTERM, so Spring and Kafka shut down gracefully) and insists only
+ * when it does not end in time.
+ */
+final class ChildProcess {
+
+  private static final Logger log = LoggerFactory.getLogger(ChildProcess.class);
+  private static final Duration GRACE = Duration.ofSeconds(45);
+  private static final Path SETSID = Path.of("/usr/bin/setsid");
+
+  private final String name;
+  private final List<String> command;
+  private final Map<String, String> environment;
+  private final Path logFile;
+  private final PidFile pidFile;
+  private volatile Process process;
+
+  ChildProcess(String name, List<String> command, Map<String, String> environment, Path logFile, PidFile pidFile) {
+    this.name = name;
+    this.command = List.copyOf(command);
+    this.environment = Map.copyOf(environment);
+    this.logFile = logFile;
+    this.pidFile = pidFile;
+  }
+
+  /**
+   * A java command line. Where {@code setsid} exists the child gets a session of its own, so a
+   * Ctrl-C in the terminal reaches only the launcher, which then stops the parts in order
+   * (services before the database they still write to).
+   */
+  static List<String> java(List<String> jvmOptions, String... arguments) {
+    List<String> command = new ArrayList<>();
+    if (Files.isExecutable(SETSID)) {
+      command.add(SETSID.toString());
+    }
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of(arguments));
+    return command;
+  }
+
+  synchronized void start() {
+    if (isAlive()) {
+      return;
+    }
+    try {
+      Files.createDirectories(logFile.getParent());
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+      builder.environment().putAll(environment);
+      process = builder.start();
+      pidFile.add(process.pid());
+    } catch (IOException e) {
+      throw new StackException("Cannot start " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  boolean isAlive() {
+    return process != null && process.isAlive();
+  }
+
+  synchronized void stop() {
+    Process running = process;
+    if (running == null) {
+      return;
+    }
+    if (running.isAlive()) {
+      running.destroy();
+      try {
+        if (!running.waitFor(GRACE.toSeconds(), TimeUnit.SECONDS)) {
+          log.warn("{} did not stop within {}s, killing it", name, GRACE.toSeconds());
+          running.destroyForcibly().waitFor();
+        }
+      } catch (InterruptedException e) {
+        running.destroyForcibly();
+        Thread.currentThread().interrupt();
+      }
+    }
+    pidFile.remove(running.pid());
+    process = null;
+  }
+
+  String name() {
+    return name;
+  }
+
+  Path logFile() {
+    return logFile;
+  }
+
+  /** The end of the log, to show why a process did not come up. */
+  String logTail(int lines) {
+    try {
+      List<String> all = Files.readAllLines(logFile);
+      return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (IOException e) {
+      return "(no log at " + logFile + ")";
+    }
+  }
+}

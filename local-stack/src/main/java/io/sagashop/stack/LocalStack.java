@@ -1,0 +1,243 @@
+package io.sagashop.stack;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole shop on one machine: PostgreSQL, Kafka and the five services, each in a process of
+ * its own. Used by {@code ./sagashop run} and by the end-to-end tests, which stop and start single
+ * parts of it to see that the rest copes.
+ */
+public final class LocalStack implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+  private final StackSettings settings;
+  private final StackLock lock;
+  private final PidFile pids;
+  private final ShopPasswords passwords;
+  private final PostgresServer postgres;
+  private final KafkaBroker kafka;
+  private final Map<ShopService, ServiceProcess> services = new EnumMap<>(ShopService.class);
+
+  private LocalStack(StackSettings settings, Function<String, String> env) {
+    this.settings = settings;
+    this.lock = StackLock.acquire(settings.dataDirectory());
+    this.pids = new PidFile(settings.dataDirectory().resolve("stack.pids"));
+    this.passwords = ShopPasswords.load(settings.dataDirectory().resolve("passwords.properties"), env);
+    this.postgres = new PostgresServer(settings, pids);
+    this.kafka = KafkaBroker.of(settings, pids);
+  }
+
+  /** Starts everything and returns when every service reports ready. */
+  public static LocalStack start(StackSettings settings, Function<String, String> env) {
+    LocalStack stack = new LocalStack(settings, env);
+    try {
+      stack.startAll();
+      return stack;
+    } catch (RuntimeException e) {
+      stack.close();
+      throw e;
+    }
+  }
+
+  private void startAll() {
+    Instant started = Instant.now();
+    pids.endOrphans();
+    requireFreePorts();
+
+    CompletableFuture<Void> database = CompletableFuture.runAsync(postgres::start);
+    CompletableFuture<Void> broker = CompletableFuture.runAsync(kafka::start);
+    join(database);
+    postgres.ensureDatabases(Arrays.stream(ShopService.values()).map(ShopService::database).toList());
+    log.info("PostgreSQL ready at {}", postgres.jdbcUrl(""));
+    join(broker);
+    kafka.ensureTopics(StackTopics.all());
+    log.info("Kafka ready at {}", kafka.bootstrapServers());
+
+    for (ShopService service : ShopService.values()) {
+      services.put(service, new ServiceProcess(service, settings, environmentOf(service), pids));
+    }
+    services.values().forEach(ServiceProcess::start);
+    log.info("Starting the services; their logs are in {}", settings.logDirectory());
+    join(CompletableFuture.allOf(
+        services.values().stream()
+            .map(service -> CompletableFuture.runAsync(service::awaitReady))
+            .toArray(CompletableFuture[]::new)));
+    log.info("All services ready after {}s", Duration.between(started, Instant.now()).toSeconds());
+  }
+
+  /** Stops one service, as a crash or a deployment would; the rest keeps running. */
+  public void stop(ShopService service) {
+    services.get(service).stop();
+  }
+
+  /** Starts a stopped service again and waits until it is ready. */
+  public void start(ShopService service) {
+    ServiceProcess process = services.get(service);
+    process.start();
+    process.awaitReady();
+  }
+
+  public boolean isRunning(ShopService service) {
+    return services.get(service).isAlive();
+  }
+
+  /** Stops the embedded PostgreSQL; the services must ride it out. */
+  public void stopPostgres() {
+    requireEmbedded(postgres.isEmbedded());
+    postgres.stop();
+  }
+
+  public void startPostgres() {
+    requireEmbedded(postgres.isEmbedded());
+    postgres.start();
+  }
+
+  /** Stops the embedded broker; producers and consumers must ride it out. */
+  public void stopKafka() {
+    requireEmbedded(kafka.isEmbedded());
+    kafka.stop();
+  }
+
+  public void startKafka() {
+    requireEmbedded(kafka.isEmbedded());
+    kafka.start();
+  }
+
+  public URI url(ShopService service) {
+    return services.get(service).baseUrl();
+  }
+
+  public ShopPasswords passwords() {
+    return passwords;
+  }
+
+  public String kafkaBootstrapServers() {
+    return kafka.bootstrapServers();
+  }
+
+  /** Where a service's database is, for checks behind the service's back. */
+  public DatabaseAccess database(ShopService service) {
+    return new DatabaseAccess(postgres.jdbcUrl(service.database()), postgres.user(), postgres.password());
+  }
+
+  /** JDBC URL and credentials of one database. */
+  public record DatabaseAccess(String url, String user, String password) {
+
+    @Override
+    public String toString() {
+      return url;
+    }
+  }
+
+  public StackSettings settings() {
+    return settings;
+  }
+
+  /** The log file of each part, for the console and for failing tests. */
+  public Map<String, java.nio.file.Path> logFiles() {
+    Map<String, java.nio.file.Path> files = new LinkedHashMap<>();
+    files.put("postgres", settings.logDirectory().resolve("postgres.log"));
+    files.put("kafka", settings.logDirectory().resolve("kafka.log"));
+    services.forEach((service, process) -> files.put(service.module(), process.process().logFile()));
+    return files;
+  }
+
+  /** Stops the services first (they drain their work), then Kafka, then PostgreSQL. */
+  @Override
+  public void close() {
+    join(CompletableFuture.allOf(
+        services.values().stream()
+            .map(service -> CompletableFuture.runAsync(service::stop))
+            .toArray(CompletableFuture[]::new)));
+    kafka.stop();
+    postgres.stop();
+    lock.close();
+  }
+
+  private Map<String, String> environmentOf(ShopService service) {
+    Map<String, String> env = new HashMap<>();
+    env.put("SERVER_PORT", String.valueOf(settings.port(service)));
+    env.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl(service.database()));
+    env.put("SPRING_DATASOURCE_USERNAME", postgres.user());
+    env.put("SPRING_DATASOURCE_PASSWORD", postgres.password());
+    env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+    for (ShopService other : ShopService.values()) {
+      env.put(
+          "SAGASHOP_SERVICES_" + other.name() + "_URL", "http://localhost:" + settings.port(other));
+    }
+    if (service == ShopService.ORCHESTRATOR) {
+      env.put(ShopPasswords.ADMIN_VARIABLE, passwords.admin());
+      env.put(ShopPasswords.SELLER_VARIABLE, passwords.seller());
+    }
+    return env;
+  }
+
+  private void requireFreePorts() {
+    Map<Integer, String> ports = new LinkedHashMap<>();
+    if (settings.externalPostgres().isEmpty()) {
+      ports.put(settings.postgresPort(), "PostgreSQL (SAGASHOP_POSTGRES_PORT)");
+    }
+    if (settings.externalKafka().isEmpty()) {
+      ports.put(settings.kafkaPort(), "Kafka (SAGASHOP_KAFKA_PORT)");
+      ports.put(settings.kafkaControllerPort(), "the Kafka controller (SAGASHOP_KAFKA_CONTROLLER_PORT)");
+    }
+    for (ShopService service : ShopService.values()) {
+      ports.put(settings.port(service), service.module() + " (" + service.portVariable() + ")");
+    }
+    List<String> taken = new ArrayList<>();
+    ports.forEach((port, user) -> {
+      if (!isFree(port)) {
+        taken.add("port " + port + " for " + user);
+      }
+    });
+    if (!taken.isEmpty()) {
+      throw new StackException(
+          "Already in use: " + String.join(", ", taken)
+              + ". Stop what listens there, or move the part with the variable in brackets.");
+    }
+  }
+
+  private static boolean isFree(int port) {
+    try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      socket.setReuseAddress(true);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static void requireEmbedded(boolean embedded) {
+    if (!embedded) {
+      throw new IllegalStateException("The stack uses an external server there; it cannot stop or start it");
+    }
+  }
+
+  private static void join(CompletableFuture<?> future) {
+    try {
+      future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+}

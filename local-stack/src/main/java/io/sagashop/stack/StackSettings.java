@@ -1,0 +1,139 @@
+package io.sagashop.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Where the stack keeps its data, which ports it uses, and whether PostgreSQL and Kafka are
+ * started here or already run elsewhere.
+ *
+ * @param projectRoot the checkout, where each module's jar is built
+ * @param dataDirectory PostgreSQL's and Kafka's data, the logs and the generated passwords
+ * @param postgresPort port of the embedded PostgreSQL
+ * @param kafkaPort port of the embedded broker's client listener
+ * @param kafkaControllerPort port of the embedded broker's KRaft controller listener
+ * @param servicePorts HTTP port of each service
+ * @param externalPostgres a PostgreSQL to use instead of the embedded one
+ * @param externalKafka bootstrap servers of a Kafka to use instead of the embedded broker
+ * @param jvmOptions options of every service JVM
+ */
+public record StackSettings(
+    Path projectRoot,
+    Path dataDirectory,
+    int postgresPort,
+    int kafkaPort,
+    int kafkaControllerPort,
+    Map<ShopService, Integer> servicePorts,
+    Optional<ExternalPostgres> externalPostgres,
+    Optional<String> externalKafka,
+    List<String> jvmOptions) {
+
+  /** Small heaps and a quick-starting JIT: five JVMs share two cores and must be up in minutes. */
+  static final List<String> DEFAULT_JVM_OPTIONS =
+      List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
+
+  /** An existing PostgreSQL server; the stack creates the services' databases on it. */
+  public record ExternalPostgres(String url, String user, String password) {
+
+    String jdbcUrl(String database) {
+      return (url.endsWith("/") ? url : url + "/") + database;
+    }
+  }
+
+  public int port(ShopService service) {
+    return servicePorts.get(service);
+  }
+
+  Path postgresDirectory() {
+    return dataDirectory.resolve("postgres");
+  }
+
+  Path kafkaDirectory() {
+    return dataDirectory.resolve("kafka");
+  }
+
+  Path logDirectory() {
+    return dataDirectory.resolve("logs");
+  }
+
+  /**
+   * The ports of the design (orchestrator 8080 ... delivery 8084, Kafka 9092), each movable by an
+   * environment variable, with data under {@code .sagashop/} in the checkout.
+   */
+  public static StackSettings fromEnvironment(Path projectRoot, Function<String, String> env) {
+    Map<ShopService, Integer> ports = new EnumMap<>(ShopService.class);
+    for (ShopService service : ShopService.values()) {
+      ports.put(service, intVariable(env, service.portVariable(), service.defaultPort()));
+    }
+    Optional<ExternalPostgres> postgres =
+        Optional.ofNullable(blankToNull(env.apply("SAGASHOP_POSTGRES_URL")))
+            .map(
+                url ->
+                    new ExternalPostgres(
+                        url,
+                        Optional.ofNullable(blankToNull(env.apply("SAGASHOP_POSTGRES_USER")))
+                            .orElse("postgres"),
+                        Optional.ofNullable(env.apply("SAGASHOP_POSTGRES_PASSWORD")).orElse("")));
+    String jvmOptions = blankToNull(env.apply("SAGASHOP_JVM_OPTS"));
+    return new StackSettings(
+        projectRoot,
+        projectRoot.resolve(".sagashop"),
+        intVariable(env, "SAGASHOP_POSTGRES_PORT", 15432),
+        intVariable(env, "SAGASHOP_KAFKA_PORT", 9092),
+        intVariable(env, "SAGASHOP_KAFKA_CONTROLLER_PORT", 9093),
+        ports,
+        postgres,
+        Optional.ofNullable(blankToNull(env.apply("SAGASHOP_KAFKA_BOOTSTRAP_SERVERS"))),
+        jvmOptions == null ? DEFAULT_JVM_OPTIONS : List.of(jvmOptions.trim().split("\\s+")));
+  }
+
+  /** Free ports everywhere, so tests never collide with a running shop or with each other. */
+  public static StackSettings forTests(Path projectRoot, Path dataDirectory) {
+    Map<ShopService, Integer> ports = new EnumMap<>(ShopService.class);
+    for (ShopService service : ShopService.values()) {
+      ports.put(service, freePort());
+    }
+    return new StackSettings(
+        projectRoot,
+        dataDirectory,
+        freePort(),
+        freePort(),
+        freePort(),
+        ports,
+        Optional.empty(),
+        Optional.empty(),
+        DEFAULT_JVM_OPTIONS);
+  }
+
+  private static int intVariable(Function<String, String> env, String name, int fallback) {
+    String value = blankToNull(env.apply(name));
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new StackException(name + " must be a port number, but is '" + value + "'.");
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("No free port on the loopback interface", e);
+    }
+  }
+}

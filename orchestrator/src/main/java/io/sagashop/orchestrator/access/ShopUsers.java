@@ -1,0 +1,111 @@
+package io.sagashop.orchestrator.access;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes sure the shop's two Camunda users exist with the configured passwords on every start:
+ * {@code admin} (group camunda-admin, everything) and {@code seller} (group sellers, Tasklist only).
+ * Passwords are set again on each start, so rotating a Secret is a restart.
+ */
+@Component
+class ShopUsers extends AbstractCamundaConfiguration {
+
+  static final String SELLERS = "sellers";
+  private static final String TASKLIST = "tasklist";
+  private static final Logger log = LoggerFactory.getLogger(ShopUsers.class);
+
+  private final ShopUsersProperties properties;
+
+  ShopUsers(ShopUsersProperties properties) {
+    this.properties = properties;
+  }
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    IdentityService identity = engine.getIdentityService();
+    AuthorizationService authorizations = engine.getAuthorizationService();
+
+    ensureGroup(identity, Groups.CAMUNDA_ADMIN, "Camunda administrators", Groups.GROUP_TYPE_SYSTEM);
+    ensureUser(identity, ShopUsersProperties.ADMIN_ID, "Shop", "Administrator", properties.adminPassword());
+    ensureMembership(identity, ShopUsersProperties.ADMIN_ID, Groups.CAMUNDA_ADMIN);
+    for (Resource resource : Resources.values()) {
+      ensureGrant(authorizations, Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
+    }
+
+    ensureGroup(identity, SELLERS, "Sellers", Groups.GROUP_TYPE_WORKFLOW);
+    ensureUser(identity, ShopUsersProperties.SELLER_ID, "Shop", "Seller", properties.sellerPassword());
+    ensureMembership(identity, ShopUsersProperties.SELLER_ID, SELLERS);
+    ensureGrant(authorizations, SELLERS, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
+  }
+
+  private static void ensureGroup(IdentityService identity, String id, String name, String type) {
+    if (identity.createGroupQuery().groupId(id).singleResult() == null) {
+      Group group = identity.newGroup(id);
+      group.setName(name);
+      group.setType(type);
+      identity.saveGroup(group);
+      log.info("Created Camunda group {}", id);
+    }
+  }
+
+  private static void ensureUser(
+      IdentityService identity, String id, String firstName, String lastName, String password) {
+    User user = identity.createUserQuery().userId(id).singleResult();
+    if (user == null) {
+      user = identity.newUser(id);
+      user.setFirstName(firstName);
+      user.setLastName(lastName);
+      log.info("Created Camunda user {}", id);
+    }
+    user.setPassword(password);
+    identity.saveUser(user);
+  }
+
+  private static void ensureMembership(IdentityService identity, String userId, String groupId) {
+    if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+      identity.createMembership(userId, groupId);
+    }
+  }
+
+  private static void ensureGrant(
+      AuthorizationService authorizations,
+      String groupId,
+      Resource resource,
+      String resourceId,
+      Permission permission) {
+    boolean granted =
+        authorizations
+                .createAuthorizationQuery()
+                .groupIdIn(groupId)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .hasPermission(permission)
+                .count()
+            > 0;
+    if (!granted) {
+      Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      authorization.setGroupId(groupId);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+      authorization.addPermission(permission);
+      authorizations.saveAuthorization(authorization);
+    }
+  }
+}
