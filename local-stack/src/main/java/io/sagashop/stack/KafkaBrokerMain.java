@@ -34,6 +34,7 @@ public final class KafkaBrokerMain {
     if (!Files.exists(dataDirectory.resolve("log").resolve("meta.properties"))) {
       format(config);
     }
+    ParentWatch.exitWithParent();
     kafka.Kafka.main(new String[] {config.toString()});
   }
 

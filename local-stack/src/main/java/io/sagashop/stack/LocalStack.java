@@ -36,9 +36,12 @@ public final class LocalStack implements AutoCloseable {
   private final KafkaBroker kafka;
   private final Map<ShopService, ServiceProcess> services = new EnumMap<>(ShopService.class);
 
-  private LocalStack(StackSettings settings, Function<String, String> env) {
+  private LocalStack(StackSettings settings, Function<String, String> env, boolean fresh) {
     this.settings = settings;
     this.lock = StackLock.acquire(settings.dataDirectory());
+    if (fresh) {
+      StackData.wipe(settings);
+    }
     this.pids = new PidFile(settings.dataDirectory().resolve("stack.pids"));
     this.passwords = ShopPasswords.load(settings.dataDirectory().resolve("passwords.properties"), env);
     this.postgres = new PostgresServer(settings, pids);
@@ -47,7 +50,16 @@ public final class LocalStack implements AutoCloseable {
 
   /** Starts everything and returns when every service reports ready. */
   public static LocalStack start(StackSettings settings, Function<String, String> env) {
-    LocalStack stack = new LocalStack(settings, env);
+    return start(settings, env, false);
+  }
+
+  /** Starts from empty databases and topics (the generated passwords stay). */
+  public static LocalStack startFresh(StackSettings settings, Function<String, String> env) {
+    return start(settings, env, true);
+  }
+
+  private static LocalStack start(StackSettings settings, Function<String, String> env, boolean fresh) {
+    LocalStack stack = new LocalStack(settings, env, fresh);
     try {
       stack.startAll();
       return stack;

@@ -1,13 +1,8 @@
 package io.sagashop.stack;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,11 +23,11 @@ public final class LocalStackMain {
     LocalStack stack;
     try {
       settings = StackSettings.fromEnvironment(root, System::getenv);
-      if (arguments.contains("--fresh")) {
-        wipeData(settings);
-      }
       console.info("Starting sagashop from {}", root);
-      stack = LocalStack.start(settings, System::getenv);
+      stack =
+          arguments.contains("--fresh")
+              ? LocalStack.startFresh(settings, System::getenv)
+              : LocalStack.start(settings, System::getenv);
     } catch (StackException e) {
       console.error(e.getMessage());
       System.exit(1);
@@ -83,27 +78,5 @@ public final class LocalStackMain {
         stack.passwords().admin(),
         stack.passwords().seller(),
         stack.settings().logDirectory());
-  }
-
-  /** Removes databases, topics and logs; the generated passwords stay. */
-  private static void wipeData(StackSettings settings) {
-    for (Path directory : List.of(settings.postgresDirectory(), settings.kafkaDirectory(), settings.logDirectory())) {
-      if (Files.exists(directory)) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-          paths.sorted(Comparator.reverseOrder()).forEach(LocalStackMain::delete);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-    }
-    console.info("Wiped the data in {}", settings.dataDirectory());
-  }
-
-  private static void delete(Path path) {
-    try {
-      Files.delete(path);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -31,6 +31,7 @@ public final class PostgresMain {
         .setOutputRedirector(ProcessBuilder.Redirect.INHERIT)
         .setErrorRedirector(ProcessBuilder.Redirect.INHERIT)
         .start();
+    ParentWatch.exitWithParent();
     new CountDownLatch(1).await();
   }
 }

@@ -3,6 +3,7 @@ package io.sagashop.stack;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ final class StackLock implements AutoCloseable {
       Files.createDirectories(dataDirectory);
       FileChannel channel =
           FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-      FileLock lock = channel.tryLock();
+      FileLock lock = tryLock(channel);
       if (lock == null) {
         String holder = Files.readString(file, StandardCharsets.UTF_8).trim();
         channel.close();
@@ -38,6 +39,15 @@ final class StackLock implements AutoCloseable {
       return new StackLock(channel, lock);
     } catch (IOException e) {
       throw new StackException("Cannot lock " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Null when another process, or another stack in this JVM, holds the lock. */
+  private static FileLock tryLock(FileChannel channel) throws IOException {
+    try {
+      return channel.tryLock();
+    } catch (OverlappingFileLockException heldInThisJvm) {
+      return null;
     }
   }
 

@@ -66,7 +66,7 @@ public record StackSettings(
 
   /**
    * The ports of the design (orchestrator 8080 ... delivery 8084, Kafka 9092), each movable by an
-   * environment variable, with data under {@code .sagashop/} in the checkout.
+   * environment variable, with data under {@code .sagashop/} in the checkout (or SAGASHOP_DATA_DIR).
    */
   public static StackSettings fromEnvironment(Path projectRoot, Function<String, String> env) {
     Map<ShopService, Integer> ports = new EnumMap<>(ShopService.class);
@@ -83,9 +83,10 @@ public record StackSettings(
                             .orElse("postgres"),
                         Optional.ofNullable(env.apply("SAGASHOP_POSTGRES_PASSWORD")).orElse("")));
     String jvmOptions = blankToNull(env.apply("SAGASHOP_JVM_OPTS"));
+    String dataDirectory = blankToNull(env.apply("SAGASHOP_DATA_DIR"));
     return new StackSettings(
         projectRoot,
-        projectRoot.resolve(".sagashop"),
+        dataDirectory == null ? projectRoot.resolve(".sagashop") : Path.of(dataDirectory).toAbsolutePath(),
         intVariable(env, "SAGASHOP_POSTGRES_PORT", 15432),
         intVariable(env, "SAGASHOP_KAFKA_PORT", 9092),
         intVariable(env, "SAGASHOP_KAFKA_CONTROLLER_PORT", 9093),

@@ -6,6 +6,7 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.ContextConfiguration;
@@ -14,11 +15,13 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * A whole service on a random port against a real PostgreSQL (a database of its own) and a real
  * Kafka broker in KRaft mode, shared by the test classes of one module that use the same settings.
+ * Metrics are exported as in production, so that the Prometheus endpoint can be tested.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
+@AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @EmbeddedKafka(kraft = true, partitions = 3)
 @ContextConfiguration(initializers = TestPostgresInitializer.class)

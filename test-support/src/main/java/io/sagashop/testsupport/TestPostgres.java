@@ -1,51 +1,86 @@
 package io.sagashop.testsupport;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * One real PostgreSQL server per test JVM; every Spring test context gets a database of its own,
- * so contexts never see each other's rows.
+ * One real PostgreSQL server per test JVM (see {@link TestPostgresMain}); every Spring test
+ * context gets a database of its own, so contexts never see each other's rows.
  */
 public final class TestPostgres {
 
+  private static final Duration STARTUP = Duration.ofSeconds(60);
   private static final AtomicInteger DATABASES = new AtomicInteger();
-  private static EmbeddedPostgres server;
+  private static String serverUrl;
 
   private TestPostgres() {}
-
-  static synchronized EmbeddedPostgres server() {
-    if (server == null) {
-      try {
-        server = EmbeddedPostgres.builder().start();
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot start the embedded PostgreSQL for the tests", e);
-      }
-      Runtime.getRuntime().addShutdownHook(new Thread(TestPostgres::close, "test-postgres-stop"));
-    }
-    return server;
-  }
 
   /** Creates an empty database and returns its JDBC URL. */
   public static String newDatabase(String prefix) {
     String name = prefix.replaceAll("[^a-z0-9_]", "_") + "_" + DATABASES.incrementAndGet();
-    try (Connection connection = server().getPostgresDatabase().getConnection();
+    try (Connection connection = connect(server() + "postgres");
         Statement statement = connection.createStatement()) {
       statement.execute("CREATE DATABASE " + name);
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot create test database " + name, e);
     }
-    return server().getJdbcUrl("postgres", name);
+    return server() + name;
   }
 
-  private static synchronized void close() {
-    try {
-      server.close();
+  private static synchronized String server() {
+    if (serverUrl == null) {
+      int port = freePort();
+      try {
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                TestPostgresMain.class.getName(),
+                String.valueOf(port))
+            .inheritIO()
+            .start();
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot start the tests' PostgreSQL", e);
+      }
+      serverUrl = "jdbc:postgresql://localhost:" + port + "/";
+      awaitReady();
+    }
+    return serverUrl;
+  }
+
+  private static void awaitReady() {
+    Instant deadline = Instant.now().plus(STARTUP);
+    while (true) {
+      try (Connection ignored = connect(serverUrl + "postgres")) {
+        return;
+      } catch (SQLException notYet) {
+        if (Instant.now().isAfter(deadline)) {
+          throw new IllegalStateException("The tests' PostgreSQL did not start within " + STARTUP, notYet);
+        }
+        LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+      }
+    }
+  }
+
+  private static Connection connect(String url) throws SQLException {
+    return DriverManager.getConnection(url, "postgres", "");
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,0 +1,72 @@
+package io.sagashop.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StackSettingsTest {
+
+  private static final Path ROOT = Path.of("/checkout");
+
+  @Test
+  void shouldUseTheDesignsPortsAndEmbeddedServersByDefault() {
+    StackSettings settings = StackSettings.fromEnvironment(ROOT, Map.<String, String>of()::get);
+
+    assertThat(settings.port(ShopService.ORCHESTRATOR)).isEqualTo(8080);
+    assertThat(settings.port(ShopService.ORDER)).isEqualTo(8081);
+    assertThat(settings.port(ShopService.DELIVERY)).isEqualTo(8084);
+    assertThat(settings.kafkaPort()).isEqualTo(9092);
+    assertThat(settings.externalPostgres()).isEmpty();
+    assertThat(settings.externalKafka()).isEmpty();
+    assertThat(settings.dataDirectory()).isEqualTo(ROOT.resolve(".sagashop"));
+  }
+
+  @Test
+  void shouldMoveAServiceToThePortItsVariableNames() {
+    StackSettings settings =
+        StackSettings.fromEnvironment(ROOT, Map.of("SAGASHOP_ORDER_SERVICE_PORT", "9181")::get);
+
+    assertThat(settings.port(ShopService.ORDER)).isEqualTo(9181);
+    assertThat(settings.port(ShopService.PAYMENT)).isEqualTo(8082);
+  }
+
+  @Test
+  void shouldUseExternalPostgresAndKafkaWhenTheirAddressesAreConfigured() {
+    StackSettings settings =
+        StackSettings.fromEnvironment(
+            ROOT,
+            Map.of(
+                    "SAGASHOP_POSTGRES_URL", "jdbc:postgresql://db.internal:5432/",
+                    "SAGASHOP_POSTGRES_USER", "shop",
+                    "SAGASHOP_POSTGRES_PASSWORD", "s3cret",
+                    "SAGASHOP_KAFKA_BOOTSTRAP_SERVERS", "kafka-1:9092,kafka-2:9092")
+                ::get);
+
+    assertThat(settings.externalPostgres())
+        .hasValueSatisfying(
+            postgres -> {
+              assertThat(postgres.jdbcUrl("orders")).isEqualTo("jdbc:postgresql://db.internal:5432/orders");
+              assertThat(postgres.user()).isEqualTo("shop");
+            });
+    assertThat(settings.externalKafka()).contains("kafka-1:9092,kafka-2:9092");
+  }
+
+  @Test
+  void shouldSayWhichVariableIsNotAPort() {
+    assertThatThrownBy(() -> StackSettings.fromEnvironment(ROOT, Map.of("SAGASHOP_KAFKA_PORT", "nine")::get))
+        .isInstanceOf(StackException.class)
+        .hasMessageContaining("SAGASHOP_KAFKA_PORT")
+        .hasMessageContaining("nine");
+  }
+
+  @Test
+  void shouldGiveTestsFreePortsThatDifferFromTheDefaults() {
+    StackSettings settings = StackSettings.forTests(ROOT, ROOT.resolve("target/stack"));
+
+    assertThat(settings.servicePorts().values()).doesNotHaveDuplicates();
+    assertThat(settings.dataDirectory()).isEqualTo(ROOT.resolve("target/stack"));
+  }
+}

@@ -1,0 +1,57 @@
+package io.sagashop.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What every sagashop service promises its operators once started against a real PostgreSQL and
+ * Kafka: probes that Kubernetes can route and restart by, its own schema, and only the actuator
+ * endpoints that are safe to expose. Each service's test extends this with the table it owns.
+ */
+@ServiceIntegrationTest
+public abstract class ServiceStartupContract {
+
+  @Autowired protected TestRestTemplate http;
+  @Autowired protected JdbcTemplate jdbc;
+
+  /** A table the service's schema must contain after start-up. */
+  protected abstract String ownedTable();
+
+  @Test
+  void shouldReportReadyAndAliveOnItsProbes() {
+    assertThat(http.getForEntity("/actuator/health/readiness", String.class))
+        .satisfies(response -> assertUp(response));
+    assertThat(http.getForEntity("/actuator/health/liveness", String.class))
+        .satisfies(response -> assertUp(response));
+  }
+
+  @Test
+  void shouldHaveCreatedItsSchemaInItsOwnDatabase() {
+    Integer tables =
+        jdbc.queryForObject(
+            "SELECT count(*) FROM information_schema.tables WHERE lower(table_name) = lower(?)",
+            Integer.class,
+            ownedTable());
+    assertThat(tables).as("table %s", ownedTable()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldExposeMetricsButNotItsConfiguration() {
+    ResponseEntity<String> metrics = http.getForEntity("/actuator/prometheus", String.class);
+    assertThat(metrics.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(metrics.getBody()).contains("jvm_memory_used_bytes");
+    assertThat(http.getForEntity("/actuator/env", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(http.getForEntity("/actuator/beans", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  private static void assertUp(ResponseEntity<String> response) {
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(response.getBody()).contains("\"status\":\"UP\"");
+  }
+}
