@@ -7,6 +7,8 @@ CREATE TABLE customer_order (
     amount              NUMERIC(12,2) NOT NULL,
     status              VARCHAR(24)   NOT NULL,
     cancellation_reason VARCHAR(32),
+    -- Set on the customer's first confirmation; a repeated one sends no second ReceiptConfirmed.
+    receipt_confirmed_at TIMESTAMPTZ,
     -- A repeated POST /orders with the same Idempotency-Key returns this order and creates nothing.
     idempotency_key     VARCHAR(100),
     placed_at           TIMESTAMPTZ   NOT NULL,

@@ -187,6 +187,8 @@ public final class LocalStack implements AutoCloseable {
   private Map<String, String> environmentOf(ShopService service) {
     Map<String, String> env = new HashMap<>();
     env.put("SERVER_PORT", String.valueOf(settings.port(service)));
+    // "local": a shop that can take orders at once (inventory-service seeds a few products).
+    env.put("SPRING_PROFILES_ACTIVE", "local");
     env.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl(service.database()));
     env.put("SPRING_DATASOURCE_USERNAME", postgres.user());
     env.put("SPRING_DATASOURCE_PASSWORD", postgres.password());

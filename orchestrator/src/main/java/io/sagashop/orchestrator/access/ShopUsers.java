@@ -3,15 +3,20 @@ package io.sagashop.orchestrator.access;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
@@ -21,14 +26,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes sure the shop's two Camunda users exist with the configured passwords on every start:
- * {@code admin} (group camunda-admin, everything) and {@code seller} (group sellers, Tasklist only).
+ * {@code admin} (group camunda-admin, everything) and {@code seller} (group sellers, Tasklist only,
+ * where a filter shows the deposits to confirm).
  * Passwords are set again on each start, so rotating a Secret is a restart.
  */
 @Component
 class ShopUsers extends AbstractCamundaConfiguration {
 
   static final String SELLERS = "sellers";
+  static final String DEPOSITS_FILTER = "Deposits to confirm";
   private static final String TASKLIST = "tasklist";
+  private static final String ORDER_SAGA = "order-saga";
   private static final Logger log = LoggerFactory.getLogger(ShopUsers.class);
 
   private final ShopUsersProperties properties;
@@ -53,6 +61,34 @@ class ShopUsers extends AbstractCamundaConfiguration {
     ensureUser(identity, ShopUsersProperties.SELLER_ID, "Shop", "Seller", properties.sellerPassword());
     ensureMembership(identity, ShopUsersProperties.SELLER_ID, SELLERS);
     ensureGrant(authorizations, SELLERS, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
+    // Sellers see and work on the saga's tasks (Confirm deposit), and nothing else of the engine.
+    ensureGrant(
+        authorizations,
+        SELLERS,
+        Resources.PROCESS_DEFINITION,
+        ORDER_SAGA,
+        ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_TASK,
+        ProcessDefinitionPermissions.TASK_WORK);
+    String filterId = ensureDepositsFilter(engine.getFilterService(), engine.getTaskService());
+    ensureGrant(authorizations, SELLERS, Resources.FILTER, filterId, Permissions.READ);
+  }
+
+  /** The sellers' Tasklist filter: the deposits waiting for a confirmation, oldest first. */
+  private static String ensureDepositsFilter(FilterService filters, TaskService tasks) {
+    Filter existing = filters.createFilterQuery().filterName(DEPOSITS_FILTER).singleResult();
+    if (existing != null) {
+      return existing.getId();
+    }
+    Filter filter =
+        filters
+            .newTaskFilter(DEPOSITS_FILTER)
+            .setOwner(ShopUsersProperties.ADMIN_ID)
+            .setQuery(tasks.createTaskQuery().processDefinitionKey(ORDER_SAGA).taskCandidateGroup(SELLERS).orderByTaskCreateTime().asc())
+            .setProperties(Map.of("description", "Orders whose bank transfer the seller has to confirm", "priority", -10, "refresh", true));
+    filters.saveFilter(filter);
+    log.info("Created the Tasklist filter '{}'", DEPOSITS_FILTER);
+    return filter.getId();
   }
 
   private static void ensureGroup(IdentityService identity, String id, String name, String type) {
@@ -84,27 +120,34 @@ class ShopUsers extends AbstractCamundaConfiguration {
     }
   }
 
+  /** One authorization per group and resource (Camunda's rule), holding every permission given. */
   private static void ensureGrant(
       AuthorizationService authorizations,
       String groupId,
       Resource resource,
       String resourceId,
-      Permission permission) {
-    boolean granted =
-        authorizations
-                .createAuthorizationQuery()
-                .groupIdIn(groupId)
-                .resourceType(resource)
-                .resourceId(resourceId)
-                .hasPermission(permission)
-                .count()
-            > 0;
-    if (!granted) {
-      Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      Permission... permissions) {
+    Authorization authorization =
+        authorizations.createAuthorizationQuery()
+            .authorizationType(AUTH_TYPE_GRANT)
+            .groupIdIn(groupId)
+            .resourceType(resource)
+            .resourceId(resourceId)
+            .singleResult();
+    if (authorization == null) {
+      authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
       authorization.setGroupId(groupId);
       authorization.setResource(resource);
       authorization.setResourceId(resourceId);
-      authorization.addPermission(permission);
+    }
+    boolean missing = false;
+    for (Permission permission : permissions) {
+      if (!authorization.isPermissionGranted(permission)) {
+        authorization.addPermission(permission);
+        missing = true;
+      }
+    }
+    if (missing) {
       authorizations.saveAuthorization(authorization);
     }
   }

@@ -1,0 +1,20 @@
+package io.sagashop.delivery.shipping;
+
+import io.sagashop.platform.events.EventType;
+
+/** The events delivery-service publishes on {@code delivery.events}. */
+enum DeliveryEventType implements EventType {
+  /** The goods left the warehouse; the data carries the tracking number. */
+  DeliveryStarted("IN_DELIVERY");
+
+  private final String orderStatus;
+
+  DeliveryEventType(String orderStatus) {
+    this.orderStatus = orderStatus;
+  }
+
+  @Override
+  public String orderStatus() {
+    return orderStatus;
+  }
+}

@@ -1,0 +1,44 @@
+package io.sagashop.delivery.shipping;
+
+import io.sagashop.platform.events.EventOutbox;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Starts each order's delivery once, however often the command arrives. */
+@Service
+class DeliveryService {
+
+  private final DeliveryRepository deliveries;
+  private final EventOutbox events;
+  private final Clock clock;
+
+  DeliveryService(DeliveryRepository deliveries, EventOutbox events, Clock clock) {
+    this.deliveries = deliveries;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public Delivery start(UUID orderId, String productId, int quantity) {
+    Optional<Delivery> existing = deliveries.findById(orderId);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    Delivery delivery =
+        deliveries.saveAndFlush(new Delivery(orderId, productId, quantity, trackingNumber(orderId), clock.instant()));
+    events.publish(DeliveryEventType.DeliveryStarted, orderId, DeliveryView.of(delivery));
+    return delivery;
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Delivery> find(UUID orderId) {
+    return deliveries.findById(orderId);
+  }
+
+  private static String trackingNumber(UUID orderId) {
+    return "SP" + orderId.toString().replace("-", "").substring(0, 12).toUpperCase();
+  }
+}

@@ -1,0 +1,7 @@
+package io.sagashop.delivery.shipping;
+
+/** Where a delivery stands. */
+public enum DeliveryStatus {
+  /** Handed to the carrier, on its way to the customer. */
+  STARTED
+}

@@ -1,0 +1,43 @@
+package io.sagashop.inventory.stock;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The orchestrator's synchronous stock steps. Both are PUTs on a resource named by the order:
+ * repeating them is safe, which is what a job that runs at least once needs.
+ */
+@RestController
+class StockController {
+
+  private final StockService stock;
+
+  StockController(StockService stock) {
+    this.stock = stock;
+  }
+
+  /** "Decrease stock": 200 with what was taken, 409 out-of-stock problem when too few. */
+  @PutMapping("/stock-decreases/{orderId}")
+  StockService.StockDecrease decrease(@PathVariable UUID orderId, @Valid @RequestBody DecreaseRequest request) {
+    return stock.decrease(orderId, request.productId(), request.quantity());
+  }
+
+  /** "Restore stock": the compensation of a decrease; 204 whether or not there was anything to restore. */
+  @PostMapping("/stock-decreases/{orderId}/restoration")
+  ResponseEntity<Void> restore(@PathVariable UUID orderId) {
+    stock.restore(orderId);
+    return ResponseEntity.noContent().build();
+  }
+
+  record DecreaseRequest(@NotBlank String productId, @NotNull @Min(1) @Max(1000) Integer quantity) {}
+}

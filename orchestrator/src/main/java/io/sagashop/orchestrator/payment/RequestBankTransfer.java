@@ -1,0 +1,26 @@
+package io.sagashop.orchestrator.payment;
+
+import static io.sagashop.orchestrator.saga.SagaVariables.TRANSFER_REFERENCE;
+import static io.sagashop.orchestrator.saga.SagaVariables.amount;
+import static io.sagashop.orchestrator.saga.SagaVariables.orderId;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Request bank transfer": opens the order's payment; the seller's form shows its transfer reference. */
+@Component("requestBankTransfer")
+class RequestBankTransfer implements JavaDelegate {
+
+  private final PaymentClient payments;
+
+  RequestBankTransfer(PaymentClient payments) {
+    this.payments = payments;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    PaymentClient.Payment payment = payments.place(orderId(execution), new PaymentClient.PlaceRequest(amount(execution)));
+    execution.setVariable(TRANSFER_REFERENCE, payment.transferReference());
+  }
+}

@@ -1,0 +1,16 @@
+package io.sagashop.orchestrator.saga;
+
+/**
+ * The messages the order saga waits for. Each name is at once the BPMN message name and the type of
+ * the event (or request) that delivers it, so the process, the code and Kafka speak alike.
+ */
+public enum SagaMessage {
+  /** order-service's event; starts the saga. */
+  OrderPlaced,
+  /** The customer's cancellation, accepted only while the payment window is open. */
+  CancellationRequested,
+  /** delivery-service's event. */
+  DeliveryStarted,
+  /** order-service's event when the customer has the goods. */
+  ReceiptConfirmed
+}

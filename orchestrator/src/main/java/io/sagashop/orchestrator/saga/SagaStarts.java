@@ -1,0 +1,45 @@
+package io.sagashop.orchestrator.saga;
+
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Starts one saga per order. The started_order row and the new process instance commit together,
+ * so a redelivered OrderPlaced starts nothing, and a start that failed can be retried.
+ */
+@Service
+public class SagaStarts {
+
+  private static final Logger log = LoggerFactory.getLogger(SagaStarts.class);
+
+  private final JdbcTemplate jdbc;
+  private final RuntimeService runtime;
+
+  SagaStarts(JdbcTemplate jdbc, RuntimeService runtime) {
+    this.jdbc = jdbc;
+    this.runtime = runtime;
+  }
+
+  /** True if this call started the saga, false if it had been started before. */
+  @Transactional
+  public boolean startOnce(UUID orderId, Map<String, Object> variables) {
+    int claimed = jdbc.update("INSERT INTO started_order (order_id) VALUES (?) ON CONFLICT DO NOTHING", orderId);
+    if (claimed == 0) {
+      log.info("Saga of order {} was started before; ignoring the repeated {}", orderId, SagaMessage.OrderPlaced);
+      return false;
+    }
+    runtime
+        .createMessageCorrelation(SagaMessage.OrderPlaced.name())
+        .processInstanceBusinessKey(orderId.toString())
+        .setVariables(variables)
+        .correlateStartMessage();
+    log.info("Saga of order {} started", orderId);
+    return true;
+  }
+}

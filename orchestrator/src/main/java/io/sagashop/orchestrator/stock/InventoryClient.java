@@ -1,0 +1,21 @@
+package io.sagashop.orchestrator.stock;
+
+import java.util.UUID;
+import org.springframework.cloud.openfeign.FeignClient;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+
+/** inventory-service's stock steps: synchronous (N1), and safe to repeat for the same order. */
+@FeignClient(name = "inventory-service", url = "${sagashop.services.inventory-url}")
+interface InventoryClient {
+
+  @PutMapping("/stock-decreases/{orderId}")
+  void decrease(@PathVariable UUID orderId, @RequestBody DecreaseRequest request);
+
+  @PostMapping("/stock-decreases/{orderId}/restoration")
+  void restore(@PathVariable UUID orderId);
+
+  record DecreaseRequest(String productId, int quantity) {}
+}

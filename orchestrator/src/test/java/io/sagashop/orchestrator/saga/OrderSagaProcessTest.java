@@ -1,0 +1,279 @@
+package io.sagashop.orchestrator.saga;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Every path of order-saga on the in-memory engine, the steps' delegates replaced by mocks. */
+@Deployment(resources = "bpmn/order-saga.bpmn")
+class OrderSagaProcessTest {
+
+  @RegisterExtension static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+
+  private final JavaDelegate requestBankTransfer = mock(JavaDelegate.class);
+  private final JavaDelegate cancelPayment = mock(JavaDelegate.class);
+  private final JavaDelegate recordDeposit = mock(JavaDelegate.class);
+  private final JavaDelegate decreaseStock = mock(JavaDelegate.class);
+  private final JavaDelegate restoreStock = mock(JavaDelegate.class);
+  private final JavaDelegate requestDelivery = mock(JavaDelegate.class);
+  private final JavaDelegate closeOrder = mock(JavaDelegate.class);
+  private final JavaDelegate markOrderCancelled = mock(JavaDelegate.class);
+  private final String orderId = UUID.randomUUID().toString();
+  private ProcessInstance saga;
+
+  @BeforeEach
+  void registerSteps() throws Exception {
+    doAnswer(call -> {
+          call.getArgument(0, DelegateExecution.class).setVariable(SagaVariables.TRANSFER_REFERENCE, "SAGA-TEST000001");
+          return null;
+        })
+        .when(requestBankTransfer)
+        .execute(any());
+    Mocks.register("requestBankTransfer", requestBankTransfer);
+    Mocks.register("cancelPayment", cancelPayment);
+    Mocks.register("recordDeposit", recordDeposit);
+    Mocks.register("decreaseStock", decreaseStock);
+    Mocks.register("restoreStock", restoreStock);
+    Mocks.register("requestDelivery", requestDelivery);
+    Mocks.register("closeOrder", closeOrder);
+    Mocks.register("markOrderCancelled", markOrderCancelled);
+    Mocks.register("sagaTimers", new SagaTimers(new SagaDeadlines(Duration.ofDays(3), Duration.ofDays(14))));
+  }
+
+  @AfterEach
+  void clearSteps() {
+    Mocks.reset();
+  }
+
+  @Test
+  void shouldTakeAnOrderFromPlacementToClosed() throws Exception {
+    // Given
+    ProcessInstance saga = placeOrder();
+    assertThat(saga).isStarted().isWaitingAt("Task_RequestBankTransfer");
+
+    // When
+    run("Task_RequestBankTransfer");
+    assertThat(saga).isWaitingAt("Task_ConfirmDeposit").task().hasCandidateGroup("sellers");
+    assertThat(saga).variables().containsEntry(SagaVariables.TRANSFER_REFERENCE, "SAGA-TEST000001");
+    complete(task(saga));
+    run("Task_RecordDeposit");
+    run("Task_DecreaseStock");
+    run("Task_RequestDelivery");
+    assertThat(saga).isWaitingAt("Event_DeliveryStarted");
+    deliver(SagaMessage.DeliveryStarted);
+    assertThat(saga).isWaitingAt("Gateway_AwaitReceipt");
+    deliver(SagaMessage.ReceiptConfirmed);
+    run("Task_CloseOrder");
+
+    // Then
+    assertThat(saga)
+        .hasPassedInOrder(
+            "StartEvent_OrderPlaced",
+            "Task_RequestBankTransfer",
+            "Task_ConfirmDeposit",
+            "EndEvent_DepositConfirmed",
+            "Task_RecordDeposit",
+            "Task_DecreaseStock",
+            "Task_RequestDelivery",
+            "Event_DeliveryStarted",
+            "Gateway_AwaitReceipt",
+            "Event_ReceiptConfirmed",
+            "Task_CloseOrder",
+            "EndEvent_OrderClosed")
+        .hasNotPassed("Task_CancelPayment", "Task_RestoreStock", "Task_MarkOrderCancelled", "Event_ReceiptDeadline")
+        .isEnded();
+    verify(requestBankTransfer).execute(any());
+    verify(recordDeposit).execute(any());
+    verify(decreaseStock).execute(any());
+    verify(requestDelivery).execute(any());
+    verify(closeOrder).execute(any());
+  }
+
+  @Test
+  void shouldCloseTheOrderWhenReceiptIsNeverConfirmed() {
+    // Given
+    ProcessInstance saga = placeOrder();
+    runToDeliveryStarted();
+
+    // When
+    run("Event_ReceiptDeadline");
+    run("Task_CloseOrder");
+
+    // Then
+    assertThat(saga)
+        .hasPassedInOrder("Event_DeliveryStarted", "Event_ReceiptDeadline", "Task_CloseOrder", "EndEvent_OrderClosed")
+        .hasNotPassed("Event_ReceiptConfirmed")
+        .isEnded();
+  }
+
+  @Test
+  void shouldCancelWhileTheBankTransferIsStillBeingRequested() throws Exception {
+    // Given: payment-service is down, the first step has not completed
+    ProcessInstance saga = placeOrder();
+
+    // When
+    cancel();
+    run("Event_CompensateOnCancellation");
+    run("Task_MarkOrderCancelled");
+
+    // Then: nothing completed needs undoing; payment-service voids by order on OrderCanceled
+    assertThat(saga)
+        .hasPassedInOrder("StartEvent_CancellationRequested", "Event_CompensateOnCancellation", "EndEvent_CancellationRequested",
+            "Event_PaymentWindowClosed", "Task_MarkOrderCancelled", "EndEvent_OrderCancelled")
+        .hasNotPassed("Task_RequestBankTransfer", "Task_CancelPayment", "Task_ConfirmDeposit")
+        .variables().containsEntry(SagaVariables.CANCELLATION_REASON, "CUSTOMER_REQUEST");
+    assertThat(saga).isEnded();
+    verify(requestBankTransfer, never()).execute(any());
+    verify(markOrderCancelled).execute(any());
+  }
+
+  @Test
+  void shouldCancelThePaymentWhenTheCustomerCancelsWhileTheDepositIsAwaited() throws Exception {
+    // Given
+    ProcessInstance saga = placeOrder();
+    run("Task_RequestBankTransfer");
+    assertThat(saga).isWaitingAt("Task_ConfirmDeposit");
+
+    // When
+    cancel();
+    run("Event_CompensateOnCancellation");
+    run("Task_MarkOrderCancelled");
+
+    // Then
+    assertThat(saga)
+        .hasPassedInOrder("Task_RequestBankTransfer", "StartEvent_CancellationRequested", "Event_CompensateOnCancellation",
+            "Event_PaymentWindowClosed", "Task_MarkOrderCancelled", "EndEvent_OrderCancelled")
+        .hasPassed("Task_CancelPayment")
+        // "Confirm deposit" was interrupted, so nothing after it ran
+        .hasNotPassed("Task_RecordDeposit", "Task_DecreaseStock", "Task_RequestDelivery")
+        .isEnded();
+    verify(cancelPayment).execute(any());
+  }
+
+  @Test
+  void shouldRefuseCancellationOnceTheDepositIsConfirmed() {
+    // Given
+    ProcessInstance saga = placeOrder();
+    run("Task_RequestBankTransfer");
+    complete(task(saga));
+
+    // When / Then: the payment window is closed, nothing waits for a cancellation
+    assertThatThrownBy(this::cancel).isInstanceOf(MismatchingMessageCorrelationException.class);
+    assertThat(saga).isWaitingAt("Task_RecordDeposit").hasNotPassed("StartEvent_CancellationRequested");
+  }
+
+  @Test
+  void shouldRefundAndCancelWhenTheStockIsTooLow() throws Exception {
+    // Given
+    doThrow(new BpmnError("OUT_OF_STOCK", "too little stock")).when(decreaseStock).execute(any());
+    ProcessInstance saga = placeOrder();
+    run("Task_RequestBankTransfer");
+    complete(task(saga));
+    run("Task_RecordDeposit");
+
+    // When
+    run("Task_DecreaseStock");
+    run("Event_CompensateOnOutOfStock");
+    run("Task_MarkOrderCancelled");
+
+    // Then: the deposit is refunded, nothing is delivered, stock was not taken so not restored
+    assertThat(saga)
+        .hasPassedInOrder("Task_RecordDeposit", "Event_OutOfStock", "Event_CompensateOnOutOfStock",
+            "Task_MarkOrderCancelled", "EndEvent_OrderCancelled")
+        .hasPassed("Task_CancelPayment")
+        .hasNotPassed("Task_RequestDelivery", "Task_RestoreStock", "Task_CloseOrder")
+        .variables().containsEntry(SagaVariables.CANCELLATION_REASON, "OUT_OF_STOCK");
+    assertThat(saga).isEnded();
+    verify(cancelPayment).execute(any());
+    verify(requestDelivery, never()).execute(any());
+  }
+
+  @Test
+  void shouldCancelWhenNoDepositArrivesBeforeTheDeadline() throws Exception {
+    // Given
+    ProcessInstance saga = placeOrder();
+    run("Task_RequestBankTransfer");
+
+    // When
+    run("StartEvent_DepositDeadline");
+    run("Event_CompensateOnDeadline");
+    run("Task_MarkOrderCancelled");
+
+    // Then
+    assertThat(saga)
+        .hasPassedInOrder("StartEvent_DepositDeadline", "Event_CompensateOnDeadline", "Task_MarkOrderCancelled",
+            "EndEvent_OrderCancelled")
+        .hasPassed("Task_CancelPayment")
+        .hasNotPassed("Task_RecordDeposit")
+        .variables().containsEntry(SagaVariables.CANCELLATION_REASON, "DEPOSIT_DEADLINE");
+    assertThat(saga).isEnded();
+    verify(cancelPayment).execute(any());
+  }
+
+  private ProcessInstance placeOrder() {
+    saga = runtimeService()
+        .createMessageCorrelation(SagaMessage.OrderPlaced.name())
+        .processInstanceBusinessKey(orderId)
+        .setVariables(
+            Map.of(
+                SagaVariables.ORDER_ID, orderId,
+                SagaVariables.PRODUCT_ID, "teapot-kyusu",
+                SagaVariables.PRODUCT_NAME, "Kyusu clay teapot",
+                SagaVariables.QUANTITY, 2,
+                SagaVariables.AMOUNT, "96.00"))
+        .correlateStartMessage();
+    return saga;
+  }
+
+  private void runToDeliveryStarted() {
+    run("Task_RequestBankTransfer");
+    complete(task(saga));
+    run("Task_RecordDeposit");
+    run("Task_DecreaseStock");
+    run("Task_RequestDelivery");
+    deliver(SagaMessage.DeliveryStarted);
+  }
+
+  /** Runs the job waiting at an activity, as the job executor would. */
+  private void run(String activityId) {
+    execute(job(activityId, saga));
+  }
+
+  private void deliver(SagaMessage message) {
+    runtimeService().createMessageCorrelation(message.name()).processInstanceBusinessKey(orderId).correlate();
+  }
+
+  private void cancel() {
+    runtimeService()
+        .createMessageCorrelation(SagaMessage.CancellationRequested.name())
+        .processInstanceBusinessKey(orderId)
+        .setVariable(SagaVariables.CANCELLATION_REASON, "CUSTOMER_REQUEST")
+        .correlate();
+  }
+}

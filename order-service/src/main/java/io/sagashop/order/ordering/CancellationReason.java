@@ -1,0 +1,11 @@
+package io.sagashop.order.ordering;
+
+/** Why an order ended cancelled. */
+public enum CancellationReason {
+  /** The customer cancelled before the deposit was confirmed. */
+  CUSTOMER_REQUEST,
+  /** No deposit arrived before the deadline. */
+  DEPOSIT_DEADLINE,
+  /** Too few goods after the deposit was confirmed; the payment was refunded. */
+  OUT_OF_STOCK
+}

@@ -1,0 +1,110 @@
+package io.sagashop.order.ordering;
+
+import io.sagashop.order.catalog.Catalog;
+import io.sagashop.platform.events.EventOutbox;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Places orders and records what happens to them. Placing needs only this service's database
+ * and the catalog: the saga starts from the OrderPlaced event whenever the orchestrator reads it.
+ */
+@Service
+class OrderService {
+
+  private static final Logger log = LoggerFactory.getLogger(OrderService.class);
+
+  private final OrderRepository orders;
+  private final Catalog catalog;
+  private final EventOutbox events;
+  private final Clock clock;
+
+  OrderService(OrderRepository orders, Catalog catalog, EventOutbox events, Clock clock) {
+    this.orders = orders;
+    this.catalog = catalog;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** A new order, or the one an earlier request with the same Idempotency-Key created. */
+  @Transactional
+  public Order place(String customerId, String productId, int quantity, String idempotencyKey) {
+    if (idempotencyKey != null) {
+      Optional<Order> earlier = orders.findByCustomerIdAndIdempotencyKey(customerId, idempotencyKey);
+      if (earlier.isPresent()) {
+        if (!earlier.get().sameRequestAs(productId, quantity)) {
+          throw new IdempotencyKeyReusedException(idempotencyKey);
+        }
+        return earlier.get();
+      }
+    }
+    Catalog.Price price = catalog.priceOf(productId).orElseThrow(() -> new UnknownProductException(productId));
+    Order order =
+        orders.saveAndFlush(
+            new Order(UUID.randomUUID(), customerId, productId, quantity, price.unitPrice(), idempotencyKey, clock.instant()));
+    events.publish(OrderEventType.OrderPlaced, order.orderId(), placedData(order, price));
+    log.info("Order {} placed by {}: {} x {}", order.orderId(), customerId, quantity, productId);
+    return order;
+  }
+
+  @Transactional(readOnly = true)
+  public Order get(UUID orderId) {
+    return orders.findById(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
+  }
+
+  /** The customer confirms receipt: the saga hears of it once, however often the customer clicks. */
+  @Transactional
+  public Order confirmReceipt(UUID orderId) {
+    Order order = orders.findForUpdate(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
+    if (order.confirmReceipt(clock.instant())) {
+      events.publish(OrderEventType.ReceiptConfirmed, orderId, Map.of("orderId", orderId));
+    }
+    return order;
+  }
+
+  /** "Close order", called by the saga at its end; repeating it changes nothing. */
+  @Transactional
+  public Order close(UUID orderId) {
+    Order order = orders.findForUpdate(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
+    if (order.close(clock.instant())) {
+      events.publish(OrderEventType.OrderClosed, orderId, OrderView.of(order));
+    } else if (order.status() != OrderStatus.CLOSED) {
+      throw new OrderStatusConflictException(orderId, order.status(), "Only an order that is not cancelled can be closed.");
+    }
+    return order;
+  }
+
+  /** "Mark order cancelled", called by the saga when it ends an order cancelled; repeating it changes nothing. */
+  @Transactional
+  public Order markCancelled(UUID orderId, CancellationReason reason) {
+    Order order = orders.findForUpdate(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
+    if (order.cancel(reason, clock.instant())) {
+      events.publish(OrderEventType.OrderCanceled, orderId, OrderView.of(order));
+      log.info("Order {} cancelled: {}", orderId, reason);
+    }
+    return order;
+  }
+
+  /** Another service's event moved the order on (PayPlaced, QtyDecreased ...); late ones change nothing. */
+  @Transactional
+  public boolean advance(UUID orderId, OrderStatus status) {
+    return orders.findForUpdate(orderId).map(order -> order.advanceTo(status, clock.instant())).orElse(false);
+  }
+
+  private static Map<String, Object> placedData(Order order, Catalog.Price price) {
+    return Map.of(
+        "orderId", order.orderId(),
+        "customerId", order.customerId(),
+        "productId", order.productId(),
+        "productName", price.name(),
+        "quantity", order.quantity(),
+        "unitPrice", order.unitPrice(),
+        "amount", order.amount());
+  }
+}

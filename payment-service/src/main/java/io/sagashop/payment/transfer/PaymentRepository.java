@@ -1,0 +1,15 @@
+package io.sagashop.payment.transfer;
+
+import jakarta.persistence.LockModeType;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+interface PaymentRepository extends JpaRepository<Payment, UUID> {
+
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select p from Payment p where p.orderId = ?1")
+  Optional<Payment> findForUpdate(UUID orderId);
+}

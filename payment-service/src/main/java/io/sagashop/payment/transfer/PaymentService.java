@@ -1,0 +1,73 @@
+package io.sagashop.payment.transfer;
+
+import io.sagashop.platform.events.EventOutbox;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * One payment per order, every step safe to repeat: the orchestrator's jobs run at least once, so
+ * a repeated request finds what the first one did and publishes nothing new.
+ */
+@Service
+class PaymentService {
+
+  private final PaymentRepository payments;
+  private final TransferReferences references;
+  private final BankTransferProperties bank;
+  private final EventOutbox events;
+  private final Clock clock;
+
+  PaymentService(
+      PaymentRepository payments, TransferReferences references, BankTransferProperties bank, EventOutbox events, Clock clock) {
+    this.payments = payments;
+    this.references = references;
+    this.bank = bank;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** "Request bank transfer": the payment of the order, created on the first call. */
+  @Transactional
+  public Placement place(UUID orderId, BigDecimal amount) {
+    var existing = payments.findForUpdate(orderId);
+    if (existing.isPresent()) {
+      return new Placement(existing.get(), false);
+    }
+    Payment payment = payments.save(new Payment(orderId, amount, bank.bankAccount(), references.next(), clock.instant()));
+    events.publish(PaymentEventType.PayPlaced, orderId, PaymentView.of(payment));
+    return new Placement(payment, true);
+  }
+
+  /** "Record deposit": the seller confirmed the money arrived. */
+  @Transactional
+  public Payment check(UUID orderId) {
+    Payment payment = payments.findForUpdate(orderId).orElseThrow(() -> new PaymentNotFoundException(orderId));
+    if (payment.confirmDeposit(clock.instant())) {
+      events.publish(PaymentEventType.PayChecked, orderId, PaymentView.of(payment));
+    }
+    return payment;
+  }
+
+  /** "Cancel payment": voids or refunds the order's payment; nothing to do if there is none or it is closed. */
+  @Transactional
+  public java.util.Optional<Payment> cancel(UUID orderId) {
+    var payment = payments.findForUpdate(orderId);
+    payment.ifPresent(
+        found -> {
+          if (found.cancel(clock.instant())) {
+            events.publish(PaymentEventType.PayCanceled, orderId, PaymentView.of(found));
+          }
+        });
+    return payment;
+  }
+
+  @Transactional(readOnly = true)
+  public Payment get(UUID orderId) {
+    return payments.findById(orderId).orElseThrow(() -> new PaymentNotFoundException(orderId));
+  }
+
+  record Placement(Payment payment, boolean created) {}
+}

@@ -1,0 +1,39 @@
+package io.sagashop.platform.events;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+
+/**
+ * Where a record goes once its retries are spent, or at once when it is poison: to
+ * {@code <topic>.DLT} (same partition), with the cause in the standard {@code kafka_dlt-*}
+ * headers, logged with its orderId, so that the consumer moves on to the next record.
+ */
+class DeadLetters implements ConsumerRecordRecoverer {
+
+  private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
+
+  private final DeadLetterPublishingRecoverer publisher;
+
+  DeadLetters(KafkaOperations<?, ?> template) {
+    this.publisher = new DeadLetterPublishingRecoverer(template);
+    this.publisher.setFailIfSendResultIsError(true);
+  }
+
+  @Override
+  public void accept(ConsumerRecord<?, ?> record, Exception failure) {
+    Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+    log.error(
+        "Sending record {}-{}@{} of order {} to {}.DLT: {}",
+        record.topic(),
+        record.partition(),
+        record.offset(),
+        record.key(),
+        record.topic(),
+        cause.toString());
+    publisher.accept(record, failure);
+  }
+}

@@ -1,0 +1,92 @@
+package io.sagashop.platform.events;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RecordInterceptor;
+import org.springframework.modulith.events.EventExternalizationConfiguration;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.RoutingTarget;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/** The outbox and the consumers' retry and dead-letter policy, the same in every service. */
+@AutoConfiguration
+@EnableScheduling
+@EnableConfigurationProperties(EventsProperties.class)
+public class EventsAutoConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  EventOutbox eventOutbox(
+      ApplicationEventPublisher publisher, ObjectMapper json, Clock clock, @Value("${spring.application.name}") String source) {
+    return new EventOutbox(publisher, json, clock, source);
+  }
+
+  @Bean
+  EventReader eventReader(ObjectMapper json) {
+    return new EventReader(json);
+  }
+
+  /** Every envelope goes to the service's own topic, keyed by orderId so one order's events stay in order. */
+  @Bean
+  @ConditionalOnProperty("sagashop.events.topic")
+  EventExternalizationConfiguration eventExternalization(EventsProperties properties) {
+    return EventExternalizationConfiguration.externalizing()
+        .selectByType(EventEnvelope.class)
+        .route(EventEnvelope.class, event -> RoutingTarget.forTarget(properties.topic()).andKey(event.orderId().toString()))
+        .build();
+  }
+
+  @Bean
+  CommonErrorHandler eventErrorHandler(KafkaOperations<?, ?> template, EventsProperties properties) {
+    ExponentialBackOff backOff = new ExponentialBackOff(properties.retryInterval().toMillis(), 2.0);
+    backOff.setMaxInterval(properties.retryMaxInterval().toMillis());
+    backOff.setMaxElapsedTime(properties.retryFor().toMillis());
+    DefaultErrorHandler handler = new DefaultErrorHandler(new DeadLetters(template), backOff);
+    handler.addNotRetryableExceptions(PoisonEventException.class);
+    return handler;
+  }
+
+  @Bean
+  RecordInterceptor<Object, Object> orderIdLogging() {
+    return new OrderIdLogging();
+  }
+
+  @Bean
+  OutboxResubmission outboxResubmission(IncompleteEventPublications publications, EventsProperties properties) {
+    return new OutboxResubmission(publications, properties);
+  }
+
+  /** Sends again what the broker did not take, while the service keeps running. */
+  static class OutboxResubmission {
+
+    private final IncompleteEventPublications publications;
+    private final EventsProperties properties;
+
+    OutboxResubmission(IncompleteEventPublications publications, EventsProperties properties) {
+      this.publications = publications;
+      this.properties = properties;
+    }
+
+    @Scheduled(fixedDelayString = "${sagashop.events.resubmit-after:30s}", initialDelayString = "${sagashop.events.resubmit-after:30s}")
+    void resubmit() {
+      publications.resubmitIncompletePublicationsOlderThan(properties.resubmitAfter());
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package io.sagashop.platform.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Bad input answers as {@code application/problem+json} that names the field at fault, in an
+ * {@code errors} list of {@code {field, message}}, so a client can show it next to the input.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<Map<String, String>> errors =
+        ex.getBindingResult().getFieldErrors().stream().map(ProblemDetailsAdvice::error).toList();
+    return problem(HttpStatus.BAD_REQUEST, "The request has invalid fields: " + fieldNames(errors), errors);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<Map<String, String>> errors =
+        ex.getParameterValidationResults().stream()
+            .flatMap(result -> result.getResolvableErrors().stream()
+                .map(error -> Map.of("field", result.getMethodParameter().getParameterName(), "message",
+                    String.valueOf(error.getDefaultMessage()))))
+            .toList();
+    return problem(HttpStatus.BAD_REQUEST, "The request has invalid parameters: " + fieldNames(errors), errors);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+      String field = path(mismatch);
+      String message =
+          mismatch instanceof InvalidFormatException invalid
+              ? "'" + invalid.getValue() + "' is not a valid " + invalid.getTargetType().getSimpleName()
+              : "has the wrong type";
+      return problem(HttpStatus.BAD_REQUEST, "The field " + field + " " + message + ".",
+          List.of(Map.of("field", field, "message", message)));
+    }
+    return problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON.", List.of());
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<Object> handleTypeMismatch(MethodArgumentTypeMismatchException ex) {
+    String message = "'" + ex.getValue() + "' is not a valid " + ex.getRequiredType().getSimpleName();
+    return problem(HttpStatus.BAD_REQUEST, "The parameter " + ex.getName() + " " + message + ".",
+        List.of(Map.of("field", ex.getName(), "message", message)));
+  }
+
+  private static ResponseEntity<Object> problem(HttpStatus status, String detail, List<Map<String, String>> errors) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle("Invalid request");
+    problem.setProperty("errors", errors);
+    return ResponseEntity.status(status).body(problem);
+  }
+
+  private static Map<String, String> error(FieldError error) {
+    return Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage()));
+  }
+
+  private static String fieldNames(List<Map<String, String>> errors) {
+    return errors.stream().map(error -> error.get("field")).distinct().collect(Collectors.joining(", "));
+  }
+
+  private static String path(JsonMappingException mapping) {
+    return mapping.getPath().stream()
+        .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+        .collect(Collectors.joining("."));
+  }
+}
