@@ -1,6 +1,7 @@
 package io.sagashop.platform.events;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaOperations;
@@ -18,8 +19,13 @@ class DeadLetters implements ConsumerRecordRecoverer {
 
   private final DeadLetterPublishingRecoverer publisher;
 
+  /** Spring Kafka's own default suffix is "-dlt"; ours is the one the topics are provisioned with. */
+  static final String SUFFIX = ".DLT";
+
   DeadLetters(KafkaOperations<?, ?> template) {
-    this.publisher = new DeadLetterPublishingRecoverer(template);
+    this.publisher =
+        new DeadLetterPublishingRecoverer(
+            template, (record, failure) -> new TopicPartition(record.topic() + SUFFIX, record.partition()));
     this.publisher.setFailIfSendResultIsError(true);
   }
 

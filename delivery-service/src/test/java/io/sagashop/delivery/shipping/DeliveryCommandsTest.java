@@ -1,0 +1,90 @@
+package io.sagashop.delivery.shipping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.sagashop.testsupport.ServiceIntegrationTest;
+import io.sagashop.testsupport.TopicRecorder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+
+@ServiceIntegrationTest
+class DeliveryCommandsTest {
+
+  private static final String COMMANDS = "delivery.commands";
+
+  @Autowired TestRestTemplate http;
+  @Value("${spring.embedded.kafka.brokers}") String brokers;
+
+  private final UUID orderId = UUID.randomUUID();
+  private TopicRecorder events;
+
+  @BeforeEach
+  void record() {
+    events = TopicRecorder.of(brokers, "delivery.events");
+  }
+
+  @AfterEach
+  void stopRecording() {
+    events.close();
+  }
+
+  @Test
+  void shouldStartOneDeliveryPerOrderWhenTheCommandComesTwice() {
+    startDelivery(orderId);
+    startDelivery(orderId);
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> events.typesOf(orderId).contains("DeliveryStarted"));
+    Map<String, Object> delivery = http.getForObject("/deliveries/{id}", Map.class, orderId);
+    assertThat(delivery).containsEntry("status", "STARTED").containsEntry("quantity", 2);
+    assertThat((String) delivery.get("trackingNumber")).startsWith("SP");
+    // the second command was read after the first (same key, same partition): no second event follows
+    UUID later = UUID.randomUUID();
+    startDelivery(later);
+    await().atMost(Duration.ofSeconds(30)).until(() -> events.typesOf(later).contains("DeliveryStarted"));
+    assertThat(events.typesOf(orderId)).containsExactly("DeliveryStarted");
+    assertThat(events.eventsOf(orderId).get(0).path("orderStatus").asText()).isEqualTo("IN_DELIVERY");
+  }
+
+  @Test
+  void shouldSendAPoisonCommandToTheDeadLetterTopicAndGoOn() {
+    try (TopicRecorder deadLetters = TopicRecorder.of(brokers, COMMANDS + ".DLT")) {
+      TopicRecorder.send(brokers, COMMANDS, orderId.toString(), "{not json".getBytes(StandardCharsets.UTF_8));
+      UUID next = UUID.randomUUID();
+      startDelivery(next);
+
+      await().atMost(Duration.ofSeconds(30)).until(() -> events.typesOf(next).contains("DeliveryStarted"));
+      await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters.records().stream().anyMatch(r -> orderId.toString().equals(r.key())));
+      assertThat(deadLetters.records())
+          .filteredOn(r -> orderId.toString().equals(r.key()))
+          .singleElement()
+          .satisfies(r -> assertThat(new String(r.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8))
+              .contains("not a sagashop event"));
+      assertThat(http.getForEntity("/deliveries/{id}", Map.class, orderId).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+  }
+
+  @Test
+  void shouldIgnoreCommandsItDoesNotKnow() {
+    TopicRecorder.send(brokers, COMMANDS, orderId.toString(), TopicRecorder.envelope("RepaintWarehouse", orderId, null, Map.of()));
+    UUID next = UUID.randomUUID();
+    startDelivery(next);
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> events.typesOf(next).contains("DeliveryStarted"));
+    assertThat(http.getForEntity("/deliveries/{id}", Map.class, orderId).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  private void startDelivery(UUID order) {
+    TopicRecorder.send(
+        brokers, COMMANDS, order.toString(), TopicRecorder.envelope("StartDelivery", order, null, Map.of("productId", "cups-set", "quantity", 2)));
+  }
+}

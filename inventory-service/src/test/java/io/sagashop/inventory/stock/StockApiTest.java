@@ -1,0 +1,133 @@
+package io.sagashop.inventory.stock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.sagashop.inventory.product.Product;
+import io.sagashop.inventory.product.ProductRepository;
+import io.sagashop.testsupport.ServiceIntegrationTest;
+import io.sagashop.testsupport.TopicRecorder;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+@ServiceIntegrationTest
+class StockApiTest {
+
+  @Autowired TestRestTemplate http;
+  @Autowired ProductRepository products;
+  @Value("${spring.embedded.kafka.brokers}") String brokers;
+
+  private final String productId = "teapot-" + UUID.randomUUID();
+  private final UUID orderId = UUID.randomUUID();
+  private TopicRecorder events;
+
+  @BeforeEach
+  void stockTheShelf() {
+    products.save(new Product(productId, "Kyusu clay teapot", new BigDecimal("48.00"), 5));
+    events = TopicRecorder.of(brokers, "inventory.events");
+  }
+
+  @AfterEach
+  void stopRecording() {
+    events.close();
+  }
+
+  @Test
+  void shouldTakeStockOnceForAnOrderHoweverOftenTheStepRuns() {
+    assertThat(decrease(orderId, 2).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(decrease(orderId, 2).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+    assertThat(stock()).isEqualTo(3);
+    await().atMost(Duration.ofSeconds(20)).until(() -> events.typesOf(orderId).contains("QtyDecreased"));
+    assertThat(events.eventsOf(orderId))
+        .singleElement()
+        .satisfies(event -> {
+          assertThat(event.path("orderStatus").asText()).isEqualTo("GOODS_PREPARED");
+          assertThat(event.path("data").path("quantity").asInt()).isEqualTo(2);
+          assertThat(event.path("source").asText()).isEqualTo("inventory-service");
+        });
+  }
+
+  @Test
+  void shouldAnswerOutOfStockAndTakeNothing() {
+    ResponseEntity<Map> response = decrease(orderId, 6);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+    assertThat(response.getBody()).containsEntry("type", "https://sagashop.io/problems/out-of-stock").containsEntry("inStock", 5);
+    assertThat(stock()).isEqualTo(5);
+  }
+
+  @Test
+  void shouldPutTheGoodsBackOnceWhenRestored() {
+    decrease(orderId, 4);
+
+    http.postForEntity("/stock-decreases/{orderId}/restoration", null, Void.class, orderId);
+    http.postForEntity("/stock-decreases/{orderId}/restoration", null, Void.class, orderId);
+
+    assertThat(stock()).isEqualTo(5);
+    await().atMost(Duration.ofSeconds(20)).until(() -> events.typesOf(orderId).contains("QtyRestored"));
+    assertThat(events.typesOf(orderId)).containsExactly("QtyDecreased", "QtyRestored");
+  }
+
+  @Test
+  void shouldRestoreNothingForAnOrderThatTookNothing() {
+    assertThat(http.postForEntity("/stock-decreases/{orderId}/restoration", null, Void.class, orderId).getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(stock()).isEqualTo(5);
+  }
+
+  @Test
+  void shouldRefuseANonPositiveQuantityNamingTheField() {
+    ResponseEntity<Map> response = decrease(orderId, 0);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getBody().get("errors").toString()).contains("field=quantity");
+    assertThat(stock()).isEqualTo(5);
+  }
+
+  @Test
+  void shouldLetTheSellerCountTheStockButNotBelowZero() {
+    assertThat(http.exchange("/products/{id}/stock", HttpMethod.PUT, new HttpEntity<>(Map.of("stock", 12)), Map.class, productId)
+            .getBody())
+        .containsEntry("stock", 12);
+    ResponseEntity<Map> negative =
+        http.exchange("/products/{id}/stock", HttpMethod.PUT, new HttpEntity<>(Map.of("stock", -1)), Map.class, productId);
+    assertThat(negative.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(negative.getBody().get("errors").toString()).contains("field=stock");
+    assertThat(stock()).isEqualTo(12);
+  }
+
+  @Test
+  void shouldAnswer404ForAnUnknownProduct() {
+    ResponseEntity<Map> response = http.getForEntity("/products/{id}", Map.class, "no-such-product");
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(response.getBody()).containsEntry("productId", "no-such-product");
+  }
+
+  private ResponseEntity<Map> decrease(UUID order, int quantity) {
+    return http.exchange(
+        "/stock-decreases/{orderId}",
+        HttpMethod.PUT,
+        new HttpEntity<>(Map.of("productId", productId, "quantity", quantity)),
+        Map.class,
+        order);
+  }
+
+  private int stock() {
+    return products.findById(productId).orElseThrow().stock();
+  }
+}

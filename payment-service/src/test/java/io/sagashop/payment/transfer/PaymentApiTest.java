@@ -1,0 +1,109 @@
+package io.sagashop.payment.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.sagashop.testsupport.ServiceIntegrationTest;
+import io.sagashop.testsupport.TopicRecorder;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+@ServiceIntegrationTest
+class PaymentApiTest {
+
+  @Autowired TestRestTemplate http;
+  @Value("${spring.embedded.kafka.brokers}") String brokers;
+
+  private final UUID orderId = UUID.randomUUID();
+  private TopicRecorder events;
+
+  @BeforeEach
+  void record() {
+    events = TopicRecorder.of(brokers, "payment.events");
+  }
+
+  @AfterEach
+  void stopRecording() {
+    events.close();
+  }
+
+  @Test
+  void shouldOpenOnePaymentPerOrderHoweverOftenTheStepRuns() {
+    ResponseEntity<Map> first = place("96.00");
+    ResponseEntity<Map> again = place("96.00");
+
+    assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(first.getBody())
+        .containsEntry("status", "PLACED")
+        .containsEntry("amount", 96.0)
+        .containsKey("bankAccount");
+    assertThat((String) first.getBody().get("transferReference")).matches("SAGA-[2-9A-HJ-NP-Z]{10}");
+    assertThat(again.getBody().get("transferReference")).isEqualTo(first.getBody().get("transferReference"));
+    await().atMost(Duration.ofSeconds(20)).until(() -> events.typesOf(orderId).contains("PayPlaced"));
+    assertThat(events.eventsOf(orderId))
+        .singleElement()
+        .satisfies(event -> {
+          assertThat(event.path("orderStatus").asText()).isEqualTo("AWAITING_DEPOSIT");
+          assertThat(event.path("data").path("transferReference").asText()).isEqualTo(first.getBody().get("transferReference"));
+        });
+  }
+
+  @Test
+  void shouldRecordTheDepositOnceAndRefundItWhenCancelledAfterwards() {
+    place("20.00");
+
+    assertThat(http.postForEntity("/payments/{id}/check", null, Map.class, orderId).getBody()).containsEntry("status", "CHECKED");
+    assertThat(http.postForEntity("/payments/{id}/check", null, Map.class, orderId).getBody()).containsEntry("status", "CHECKED");
+    assertThat(http.postForEntity("/payments/{id}/cancellation", null, Map.class, orderId).getBody())
+        .containsEntry("status", "REFUNDED");
+    assertThat(http.postForEntity("/payments/{id}/cancellation", null, Map.class, orderId).getBody())
+        .containsEntry("status", "REFUNDED");
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> events.typesOf(orderId).contains("PayCanceled"));
+    assertThat(events.typesOf(orderId)).containsExactly("PayPlaced", "PayChecked", "PayCanceled");
+  }
+
+  @Test
+  void shouldVoidAPaymentWhoseDepositNeverCame() {
+    place("20.00");
+
+    assertThat(http.postForEntity("/payments/{id}/cancellation", null, Map.class, orderId).getBody())
+        .containsEntry("status", "CANCELED");
+    ResponseEntity<Map> lateDeposit = http.postForEntity("/payments/{id}/check", null, Map.class, orderId);
+    assertThat(lateDeposit.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(lateDeposit.getBody()).containsEntry("status", "CANCELED");
+  }
+
+  @Test
+  void shouldRefuseAnAmountThatIsNotPositiveNamingTheField() {
+    ResponseEntity<Map> response = place("-1");
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getBody().get("errors").toString()).contains("field=amount");
+    assertThat(http.getForEntity("/payments/{id}", Map.class, orderId).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void shouldRefuseAMalformedOrderId() {
+    ResponseEntity<Map> response = http.getForEntity("/payments/{id}", Map.class, "not-a-uuid");
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getBody().get("errors").toString()).contains("field=orderId");
+  }
+
+  private ResponseEntity<Map> place(String amount) {
+    return http.exchange("/payments/{id}", HttpMethod.PUT, new HttpEntity<>(Map.of("amount", amount)), Map.class, orderId);
+  }
+}

@@ -1,0 +1,113 @@
+package io.sagashop.testsupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Reads a topic from its beginning, as a test sees what a service published there, and writes raw
+ * records to a topic, as another service (or a broken one) would.
+ */
+public final class TopicRecorder implements AutoCloseable {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final KafkaConsumer<String, byte[]> consumer;
+  private final List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+
+  private TopicRecorder(String bootstrapServers, String topic) {
+    consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                // A topic the service creates after this recorder subscribed is found within a second.
+                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 1000,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+    consumer.subscribe(List.of(topic));
+  }
+
+  public static TopicRecorder of(String bootstrapServers, String topic) {
+    return new TopicRecorder(bootstrapServers, topic);
+  }
+
+  /** What arrived so far, polled briefly; call it inside Awaitility's until. */
+  public synchronized List<ConsumerRecord<String, byte[]>> records() {
+    consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+    return List.copyOf(records);
+  }
+
+  /** The event envelopes (as JSON) of one order, in the order they arrived. */
+  public List<JsonNode> eventsOf(UUID orderId) {
+    return records().stream()
+        .filter(record -> orderId.toString().equals(record.key()))
+        .map(record -> json(record.value()))
+        .toList();
+  }
+
+  /** The types of one order's events, e.g. [PayPlaced, PayChecked]. */
+  public List<String> typesOf(UUID orderId) {
+    return eventsOf(orderId).stream().map(event -> event.path("type").asText()).toList();
+  }
+
+  public static void send(String bootstrapServers, String topic, String key, byte[] value) {
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+      producer.send(new ProducerRecord<>(topic, key, value)).get();
+    } catch (Exception e) {
+      throw new IllegalStateException("Cannot send to " + topic, e);
+    }
+  }
+
+  /** An event envelope as another service would publish it. */
+  public static byte[] envelope(String type, UUID orderId, String orderStatus, Map<String, Object> data) {
+    Map<String, Object> event = new java.util.LinkedHashMap<>();
+    event.put("id", UUID.randomUUID());
+    event.put("type", type);
+    event.put("source", "test");
+    event.put("time", java.time.Instant.now().toString());
+    event.put("orderId", orderId);
+    event.put("orderStatus", orderStatus);
+    event.put("data", data);
+    try {
+      return JSON.writeValueAsBytes(event);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static JsonNode json(byte[] value) {
+    try {
+      return JSON.readTree(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    consumer.close();
+  }
+}
