@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sagashop.platform.events.EventEnvelope;
 import io.sagashop.platform.events.EventReader;
 import io.sagashop.platform.events.PoisonEventException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -61,6 +63,15 @@ class SagaEvents {
         PRODUCT_ID, data.get("productId").asText(),
         PRODUCT_NAME, data.path("productName").asText(data.get("productId").asText()),
         QUANTITY, data.get("quantity").asInt(),
-        AMOUNT, data.get("amount").decimalValue().toPlainString());
+        AMOUNT, money(data.get("amount").decimalValue(), event));
+  }
+
+  /** Amounts travel as JSON numbers; the process keeps them as exact two-decimal strings. */
+  private static String money(BigDecimal amount, EventEnvelope event) {
+    try {
+      return amount.setScale(2, RoundingMode.UNNECESSARY).toPlainString();
+    } catch (ArithmeticException moreThanCents) {
+      throw new PoisonEventException("OrderPlaced for order " + event.orderId() + " has an amount with fractions of a cent: " + amount);
+    }
   }
 }

@@ -1,0 +1,207 @@
+package io.sagashop.order.ordering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.sagashop.testsupport.ServiceIntegrationTest;
+import io.sagashop.testsupport.TopicRecorder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@ServiceIntegrationTest
+class OrderApiTest {
+
+  @Autowired TestRestTemplate http;
+  @Autowired JdbcTemplate jdbc;
+  @Value("${spring.embedded.kafka.brokers}") String brokers;
+
+  private final String customerId = "customer-" + UUID.randomUUID();
+  private TopicRecorder orderEvents;
+
+  @DynamicPropertySource
+  static void catalog(DynamicPropertyRegistry registry) {
+    registry.add("sagashop.services.inventory-url", CatalogStub::url);
+  }
+
+  @BeforeEach
+  void record() {
+    orderEvents = TopicRecorder.of(brokers, "order.events");
+  }
+
+  @AfterEach
+  void stopRecording() {
+    orderEvents.close();
+  }
+
+  @Test
+  void shouldPlaceAnOrderPricedByTheCatalogAndAnnounceIt() {
+    ResponseEntity<Map> response = place("{\"customerId\":\"%s\",\"productId\":\"teapot-kyusu\",\"quantity\":2}", null);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    UUID orderId = UUID.fromString((String) response.getBody().get("orderId"));
+    assertThat(response.getHeaders().getLocation()).hasToString("/orders/" + orderId);
+    assertThat(response.getBody()).containsEntry("status", "PLACED").containsEntry("amount", 96.0).containsEntry("unitPrice", 48.0);
+    await().atMost(Duration.ofSeconds(20)).until(() -> orderEvents.typesOf(orderId).contains("OrderPlaced"));
+    assertThat(orderEvents.eventsOf(orderId))
+        .singleElement()
+        .satisfies(event -> {
+          assertThat(event.path("orderStatus").asText()).isEqualTo("PLACED");
+          assertThat(event.path("data").path("amount").decimalValue()).isEqualByComparingTo("96.00");
+          assertThat(event.path("data").path("productName").asText()).isEqualTo("Kyusu clay teapot");
+        });
+  }
+
+  @Test
+  void shouldCreateOneOrderForARepeatedRequestWithTheSameIdempotencyKey() {
+    String body = "{\"customerId\":\"%s\",\"productId\":\"teapot-kyusu\",\"quantity\":1}";
+
+    ResponseEntity<Map> first = place(body, "key-1");
+    ResponseEntity<Map> repeat = place(body, "key-1");
+
+    assertThat(repeat.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(repeat.getBody().get("orderId")).isEqualTo(first.getBody().get("orderId"));
+    assertThat(ordersOfCustomer()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldRefuseAnIdempotencyKeyReusedForADifferentOrder() {
+    place("{\"customerId\":\"%s\",\"productId\":\"teapot-kyusu\",\"quantity\":1}", "key-2");
+
+    ResponseEntity<Map> other = place("{\"customerId\":\"%s\",\"productId\":\"teapot-kyusu\",\"quantity\":3}", "key-2");
+
+    assertThat(other.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+    assertThat(other.getBody().get("errors").toString()).contains("field=Idempotency-Key");
+    assertThat(ordersOfCustomer()).isEqualTo(1);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "no quantity       | {\"customerId\":\"%s\",\"productId\":\"teapot-kyusu\"}                     | 400 | quantity",
+        "zero quantity     | {\"customerId\":\"%s\",\"productId\":\"teapot-kyusu\",\"quantity\":0}      | 400 | quantity",
+        "too many          | {\"customerId\":\"%s\",\"productId\":\"teapot-kyusu\",\"quantity\":101}    | 400 | quantity",
+        "quantity as words | {\"customerId\":\"%s\",\"productId\":\"teapot-kyusu\",\"quantity\":\"two\"} | 400 | quantity",
+        "no product        | {\"customerId\":\"%s\",\"quantity\":1}                                     | 400 | productId",
+        "blank customer    | {\"customerId\":\" \",\"productId\":\"teapot-kyusu\",\"quantity\":1}       | 400 | customerId",
+        "unknown product   | {\"customerId\":\"%s\",\"productId\":\"no-such-thing\",\"quantity\":1}     | 422 | productId",
+        "not json          | {\"customerId\":\"%s\",                                                  | 400 | ''"
+      })
+  void shouldRefuseBadInputNamingTheFieldAndStoreNothing(String caseName, String body, int status, String field) {
+    ResponseEntity<Map> response = place(body, null);
+
+    assertThat(response.getStatusCode().value()).isEqualTo(status);
+    assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+    if (!field.isEmpty()) {
+      assertThat(response.getBody().get("errors").toString()).contains("field=" + field);
+    }
+    assertThat(ordersOfCustomer()).isZero();
+  }
+
+  @Test
+  void shouldAskToRetryLaterWhenTheCatalogCannotAnswer() {
+    ResponseEntity<Map> response = place("{\"customerId\":\"%s\",\"productId\":\"broken-teapot\",\"quantity\":1}", null);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+    assertThat(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+    assertThat(ordersOfCustomer()).isZero();
+  }
+
+  @Test
+  void shouldAnswer404ForAnUnknownOrderAnd400ForAMalformedId() {
+    assertThat(http.getForEntity("/orders/{id}", Map.class, UUID.randomUUID()).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    ResponseEntity<Map> malformed = http.getForEntity("/orders/{id}", Map.class, "order-42");
+    assertThat(malformed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(malformed.getBody().get("errors").toString()).contains("field=orderId");
+  }
+
+  @Test
+  void shouldFollowTheOtherServicesEventsAndNeverGoBack() {
+    UUID orderId = placedOrder();
+
+    publish("payment.events", "PayPlaced", orderId, "AWAITING_DEPOSIT");
+    await().atMost(Duration.ofSeconds(20)).until(() -> status(orderId).equals("AWAITING_DEPOSIT"));
+    publish("delivery.events", "DeliveryStarted", orderId, "IN_DELIVERY");
+    await().atMost(Duration.ofSeconds(20)).until(() -> status(orderId).equals("IN_DELIVERY"));
+    publish("payment.events", "PayChecked", orderId, "DEPOSIT_CONFIRMED");
+    UUID marker = placedOrder();
+    publish("payment.events", "PayPlaced", marker, "AWAITING_DEPOSIT");
+    await().atMost(Duration.ofSeconds(20)).until(() -> status(marker).equals("AWAITING_DEPOSIT"));
+
+    assertThat(status(orderId)).isEqualTo("IN_DELIVERY");
+  }
+
+  @Test
+  void shouldTakeReceiptOnlyInDeliveryAndTellTheSagaOnce() {
+    UUID orderId = placedOrder();
+    ResponseEntity<Map> tooEarly = http.postForEntity("/orders/{id}/receipt", null, Map.class, orderId);
+    assertThat(tooEarly.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(tooEarly.getBody()).containsEntry("status", "PLACED");
+
+    publish("delivery.events", "DeliveryStarted", orderId, "IN_DELIVERY");
+    await().atMost(Duration.ofSeconds(20)).until(() -> status(orderId).equals("IN_DELIVERY"));
+
+    assertThat(http.postForEntity("/orders/{id}/receipt", null, Map.class, orderId).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(http.postForEntity("/orders/{id}/receipt", null, Map.class, orderId).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    await().atMost(Duration.ofSeconds(20)).until(() -> orderEvents.typesOf(orderId).contains("ReceiptConfirmed"));
+    UUID marker = placedOrder();
+    await().atMost(Duration.ofSeconds(20)).until(() -> orderEvents.typesOf(marker).contains("OrderPlaced"));
+    assertThat(orderEvents.typesOf(orderId)).containsExactly("OrderPlaced", "ReceiptConfirmed");
+  }
+
+  @Test
+  void shouldSkipAPoisonEventAndKeepFollowingOrders() {
+    try (TopicRecorder deadLetters = TopicRecorder.of(brokers, "payment.events.DLT")) {
+      UUID orderId = placedOrder();
+      TopicRecorder.send(brokers, "payment.events", orderId.toString(), "PayPlaced but garbled".getBytes(StandardCharsets.UTF_8));
+      publish("payment.events", "PayPlaced", orderId, "AWAITING_DEPOSIT");
+
+      await().atMost(Duration.ofSeconds(20)).until(() -> status(orderId).equals("AWAITING_DEPOSIT"));
+      await().atMost(Duration.ofSeconds(20)).until(() -> deadLetters.records().stream().anyMatch(r -> orderId.toString().equals(r.key())));
+    }
+  }
+
+  private UUID placedOrder() {
+    return UUID.fromString(
+        (String) place("{\"customerId\":\"%s\",\"productId\":\"teapot-kyusu\",\"quantity\":1}", null).getBody().get("orderId"));
+  }
+
+  private ResponseEntity<Map> place(String bodyTemplate, String idempotencyKey) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    if (idempotencyKey != null) {
+      headers.set("Idempotency-Key", idempotencyKey);
+    }
+    return http.postForEntity("/orders", new HttpEntity<>(bodyTemplate.formatted(customerId), headers), Map.class);
+  }
+
+  private void publish(String topic, String type, UUID orderId, String orderStatus) {
+    TopicRecorder.send(brokers, topic, orderId.toString(), TopicRecorder.envelope(type, orderId, orderStatus, Map.of()));
+  }
+
+  private String status(UUID orderId) {
+    return (String) http.getForObject("/orders/{id}", Map.class, orderId).get("status");
+  }
+
+  private int ordersOfCustomer() {
+    return jdbc.queryForObject("SELECT count(*) FROM customer_order WHERE customer_id = ?", Integer.class, customerId);
+  }
+}
