@@ -28,9 +28,11 @@ class OrderController {
   static final int MAX_QUANTITY = 100;
 
   private final OrderService orders;
+  private final OrderCancellation cancellation;
 
-  OrderController(OrderService orders) {
+  OrderController(OrderService orders, OrderCancellation cancellation) {
     this.orders = orders;
+    this.cancellation = cancellation;
   }
 
   @PostMapping
@@ -51,6 +53,19 @@ class OrderController {
   ResponseEntity<OrderView> confirmReceipt(@PathVariable UUID orderId) {
     return ResponseEntity.accepted().body(OrderView.of(orders.confirmReceipt(orderId)));
   }
+
+  /**
+   * 202 when the cancellation is taken (the order becomes CANCELLED shortly), 200 when it was
+   * cancelled before, 409 once the seller confirmed the deposit.
+   */
+  @PostMapping("/{orderId}/cancellation")
+  ResponseEntity<OrderView> cancel(@PathVariable UUID orderId, @Valid @RequestBody(required = false) CancellationRequest request) {
+    boolean taken = cancellation.cancel(orderId, request == null ? null : request.reason());
+    OrderView order = OrderView.of(orders.get(orderId));
+    return taken ? ResponseEntity.accepted().body(order) : ResponseEntity.ok(order);
+  }
+
+  record CancellationRequest(@Size(max = 500) String reason) {}
 
   record PlaceOrderRequest(
       @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._@-]+", message = "letters, digits and . _ @ - only") String customerId,

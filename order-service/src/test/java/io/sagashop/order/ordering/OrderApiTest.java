@@ -39,6 +39,8 @@ class OrderApiTest {
   @DynamicPropertySource
   static void catalog(DynamicPropertyRegistry registry) {
     registry.add("sagashop.services.inventory-url", CatalogStub::url);
+    // No orchestrator in these tests: cancellations cannot be decided (the end-to-end tests decide them).
+    registry.add("sagashop.services.orchestrator-url", () -> "http://localhost:9");
   }
 
   @BeforeEach
@@ -165,6 +167,43 @@ class OrderApiTest {
     UUID marker = placedOrder();
     await().atMost(Duration.ofSeconds(20)).until(() -> orderEvents.typesOf(marker).contains("OrderPlaced"));
     assertThat(orderEvents.typesOf(orderId)).containsExactly("OrderPlaced", "ReceiptConfirmed");
+  }
+
+  @Test
+  void shouldAskToRetryACancellationWhileTheOrchestratorCannotDecideIt() {
+    UUID orderId = placedOrder();
+
+    ResponseEntity<Map> response = http.postForEntity("/orders/{id}/cancellation", null, Map.class, orderId);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+    assertThat(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+    assertThat(status(orderId)).isEqualTo("PLACED");
+  }
+
+  @Test
+  void shouldAnswerACancellationOfACancelledOrderWithoutAskingAgain() {
+    UUID orderId = placedOrder();
+    http.postForEntity("/internal/orders/{id}/cancellation", Map.of("reason", "DEPOSIT_DEADLINE"), Map.class, orderId);
+
+    ResponseEntity<Map> response = http.postForEntity("/orders/{id}/cancellation", null, Map.class, orderId);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(response.getBody()).containsEntry("status", "CANCELLED").containsEntry("cancellationReason", "DEPOSIT_DEADLINE");
+    await().atMost(Duration.ofSeconds(20)).until(() -> orderEvents.typesOf(orderId).contains("OrderCanceled"));
+    assertThat(orderEvents.typesOf(orderId)).containsExactly("OrderPlaced", "OrderCanceled");
+  }
+
+  @Test
+  void shouldRefuseCancellationsOfUnknownMalformedOrWronglyWrittenRequests() {
+    assertThat(http.postForEntity("/orders/{id}/cancellation", null, Map.class, UUID.randomUUID()).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(http.postForEntity("/orders/{id}/cancellation", null, Map.class, "42").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<Map> notJson =
+        http.postForEntity("/orders/{id}/cancellation", new HttpEntity<>("please cancel", headers), Map.class, placedOrder());
+    assertThat(notJson.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(notJson.getHeaders().getContentType()).hasToString("application/problem+json");
   }
 
   @Test

@@ -9,7 +9,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param bankAccount the shop's account (IBAN), shown with every payment
  * @param referencePrefix the start of every transfer reference, so the seller spots the shop's transfers
+ * @param orderEventsTopic where OrderCanceled comes from
  */
 @Validated
 @ConfigurationProperties("sagashop.payment")
-record BankTransferProperties(@NotBlank String bankAccount, @NotBlank String referencePrefix) {}
+record BankTransferProperties(@NotBlank String bankAccount, @NotBlank String referencePrefix, @NotBlank String orderEventsTopic) {}

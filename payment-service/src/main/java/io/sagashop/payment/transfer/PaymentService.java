@@ -4,6 +4,7 @@ import io.sagashop.platform.events.EventOutbox;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,9 +20,16 @@ class PaymentService {
   private final BankTransferProperties bank;
   private final EventOutbox events;
   private final Clock clock;
+  private final JdbcTemplate jdbc;
 
   PaymentService(
-      PaymentRepository payments, TransferReferences references, BankTransferProperties bank, EventOutbox events, Clock clock) {
+      PaymentRepository payments,
+      TransferReferences references,
+      BankTransferProperties bank,
+      EventOutbox events,
+      Clock clock,
+      JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
     this.payments = payments;
     this.references = references;
     this.bank = bank;
@@ -35,6 +43,9 @@ class PaymentService {
     var existing = payments.findForUpdate(orderId);
     if (existing.isPresent()) {
       return new Placement(existing.get(), false);
+    }
+    if (isCancelled(orderId)) {
+      throw new OrderCancelledException(orderId);
     }
     Payment payment = payments.save(new Payment(orderId, amount, bank.bankAccount(), references.next(), clock.instant()));
     events.publish(PaymentEventType.PayPlaced, orderId, PaymentView.of(payment));
@@ -62,6 +73,18 @@ class PaymentService {
           }
         });
     return payment;
+  }
+
+  /** The order was cancelled: void or refund its payment, whichever step opened it, and open none later. */
+  @Transactional
+  public void orderCancelled(UUID orderId) {
+    jdbc.update("INSERT INTO cancelled_order (order_id, cancelled_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        orderId, java.sql.Timestamp.from(clock.instant()));
+    cancel(orderId);
+  }
+
+  private boolean isCancelled(UUID orderId) {
+    return jdbc.queryForObject("SELECT count(*) FROM cancelled_order WHERE order_id = ?", Integer.class, orderId) > 0;
   }
 
   @Transactional(readOnly = true)

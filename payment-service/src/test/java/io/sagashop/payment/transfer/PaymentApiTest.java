@@ -87,6 +87,25 @@ class PaymentApiTest {
   }
 
   @Test
+  void shouldVoidThePaymentOfACancelledOrderAndOpenNoneAfterwards() {
+    place("20.00");
+    UUID paidLater = UUID.randomUUID();
+
+    cancelled(orderId);
+    cancelled(paidLater);
+
+    await().atMost(Duration.ofSeconds(20))
+        .until(() -> "CANCELED".equals(http.getForObject("/payments/{id}", Map.class, orderId).get("status")));
+    await().atMost(Duration.ofSeconds(20))
+        .until(() -> http.exchange("/payments/{id}", HttpMethod.PUT, new HttpEntity<>(Map.of("amount", "20.00")), Map.class, paidLater)
+            .getStatusCode() == HttpStatus.CONFLICT);
+    assertThat(http.getForEntity("/payments/{id}", Map.class, paidLater).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    cancelled(orderId);
+    await().atMost(Duration.ofSeconds(20)).until(() -> events.typesOf(orderId).contains("PayCanceled"));
+    assertThat(events.typesOf(orderId)).containsExactly("PayPlaced", "PayCanceled");
+  }
+
+  @Test
   void shouldRefuseAnAmountThatIsNotPositiveNamingTheField() {
     ResponseEntity<Map> response = place("-1");
 
@@ -101,6 +120,10 @@ class PaymentApiTest {
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(response.getBody().get("errors").toString()).contains("field=orderId");
+  }
+
+  private void cancelled(UUID order) {
+    TopicRecorder.send(brokers, "order.events", order.toString(), TopicRecorder.envelope("OrderCanceled", order, "CANCELLED", Map.of()));
   }
 
   private ResponseEntity<Map> place(String amount) {

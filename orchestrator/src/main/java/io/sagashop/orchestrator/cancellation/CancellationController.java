@@ -1,0 +1,77 @@
+package io.sagashop.orchestrator.cancellation;
+
+import static io.sagashop.orchestrator.saga.SagaVariables.AMOUNT;
+import static io.sagashop.orchestrator.saga.SagaVariables.ORDER_ID;
+import static io.sagashop.orchestrator.saga.SagaVariables.PRODUCT_ID;
+import static io.sagashop.orchestrator.saga.SagaVariables.PRODUCT_NAME;
+import static io.sagashop.orchestrator.saga.SagaVariables.QUANTITY;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * order-service asks here, synchronously, whether a customer's cancellation is taken, so that the
+ * customer gets an immediate yes (202), "already cancelled" (200) or no (409).
+ */
+@RestController
+class CancellationController {
+
+  private final SagaCancellation cancellation;
+
+  CancellationController(SagaCancellation cancellation) {
+    this.cancellation = cancellation;
+  }
+
+  @PostMapping("/saga/orders/{orderId}/cancellation")
+  ResponseEntity<?> cancel(@PathVariable UUID orderId, @Valid @RequestBody CancellationRequest request) {
+    SagaCancellation.Outcome outcome = cancellation.cancel(orderId, request.orderVariables(orderId), request.note());
+    return switch (outcome) {
+      case ACCEPTED -> ResponseEntity.accepted().body(Map.of("orderId", orderId, "outcome", outcome));
+      case ALREADY_CANCELLED -> ResponseEntity.ok(Map.of("orderId", orderId, "outcome", outcome));
+      case REFUSED -> ResponseEntity.status(HttpStatus.CONFLICT).body(refusal(orderId));
+    };
+  }
+
+  private static ProblemDetail refusal(UUID orderId) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.CONFLICT,
+            "The seller has confirmed the deposit of order " + orderId + "; it can no longer be cancelled.");
+    problem.setTitle("Cancellation refused");
+    problem.setProperty("orderId", orderId);
+    return problem;
+  }
+
+  /** The order as order-service knows it, and the customer's note. */
+  record CancellationRequest(
+      @NotBlank String productId,
+      String productName,
+      @NotNull @Min(1) Integer quantity,
+      @NotNull @DecimalMin("0.01") BigDecimal amount,
+      @Size(max = 500) String note) {
+
+    Map<String, Object> orderVariables(UUID orderId) {
+      return Map.of(
+          ORDER_ID, orderId.toString(),
+          PRODUCT_ID, productId,
+          PRODUCT_NAME, productName == null ? productId : productName,
+          QUANTITY, quantity,
+          AMOUNT, amount.setScale(2, RoundingMode.UNNECESSARY).toPlainString());
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package io.sagashop.orchestrator.cancellation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.sagashop.orchestrator.saga.SagaStarts;
+import io.sagashop.orchestrator.saga.SagaVariables;
+import io.sagashop.testsupport.ServiceIntegrationTest;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** Cancellations decided by the saga's state, on the real engine and database. */
+@ServiceIntegrationTest
+class CancellationApiTest {
+
+  @Autowired TestRestTemplate http;
+  @Autowired SagaStarts starts;
+  @Autowired RuntimeService runtime;
+  @Autowired HistoryService history;
+
+  private final UUID orderId = UUID.randomUUID();
+  private final Map<String, Object> order = Map.of("productId", "teapot-kyusu", "quantity", 2, "amount", "96.00");
+
+  @Test
+  void shouldTakeACancellationWhileThePaymentWindowIsOpenAndOnlyOnce() {
+    starts.startOnce(
+        orderId,
+        Map.of(SagaVariables.ORDER_ID, orderId.toString(), SagaVariables.PRODUCT_ID, "teapot-kyusu",
+            SagaVariables.PRODUCT_NAME, "Kyusu clay teapot", SagaVariables.QUANTITY, 2, SagaVariables.AMOUNT, "96.00"));
+
+    ResponseEntity<Map> first = cancel();
+    ResponseEntity<Map> again = cancel();
+
+    assertThat(first.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(first.getBody()).containsEntry("outcome", "ACCEPTED");
+    assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(again.getBody()).containsEntry("outcome", "ALREADY_CANCELLED");
+    assertThat(runtime.createEventSubscriptionQuery().eventName("CancellationRequested").processInstanceId(instance()).count())
+        .isZero();
+  }
+
+  @Test
+  void shouldStartAndCancelASagaWhoseOrderPlacedHasNotArrivedYet() {
+    ResponseEntity<Map> response = cancel();
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance()).variableName("cancellationReason")
+            .singleResult().getValue())
+        .isEqualTo("CUSTOMER_REQUEST");
+    // the OrderPlaced that arrives later starts nothing
+    assertThat(starts.startOnce(orderId, Map.of())).isFalse();
+    await().atMost(Duration.ofSeconds(5)).until(() -> history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(orderId.toString()).count() == 1);
+  }
+
+  @Test
+  void shouldRefuseACancellationWithoutTheOrderItIsFor() {
+    ResponseEntity<Map> response =
+        http.postForEntity("/saga/orders/{id}/cancellation", Map.of("quantity", 0), Map.class, orderId);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getBody().get("errors").toString()).contains("field=productId").contains("field=quantity");
+  }
+
+  private ResponseEntity<Map> cancel() {
+    return http.postForEntity("/saga/orders/{id}/cancellation", order, Map.class, orderId);
+  }
+
+  private String instance() {
+    return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(orderId.toString()).singleResult().getId();
+  }
+}
