@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,11 +69,15 @@ public class SagaCancellation {
         Outcome outcome = wasCancelled(orderId) ? Outcome.ALREADY_CANCELLED : Outcome.REFUSED;
         log.info("Cancellation of order {}: {}", orderId, outcome);
         return outcome;
-      } catch (OptimisticLockingException collided) {
+      } catch (NullPointerException | ProcessEngineException collided) {
+        // A seller completing "Confirm deposit" at this very moment changes the same execution. The
+        // engine reports that as an optimistic-locking failure or, in some interleavings, as another
+        // failure from inside the correlation; either way this transaction rolled back and nothing
+        // changed, so deciding again on the state the other side committed is safe.
         if (attempt == ATTEMPTS) {
           throw collided;
         }
-        log.info("Cancellation of order {} collided with another change to its saga; deciding again", orderId);
+        log.info("Cancellation of order {} collided with another change to its saga ({}); deciding again", orderId, collided.toString());
       }
     }
   }
