@@ -12,12 +12,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * The orchestrator's "Request delivery" arrives as a {@code StartDelivery} command on
- * {@code delivery.commands}; a delivery outage loses nothing, the command waits in Kafka.
+ * {@code delivery.commands}; a delivery outage loses nothing, the command waits in Kafka. A
+ * cancelled order (OrderCanceled on {@code order.events}) is never shipped.
  */
 @Component
 class DeliveryCommands {
 
   static final String START_DELIVERY = "StartDelivery";
+  static final String ORDER_CANCELED = "OrderCanceled";
   private static final Logger log = LoggerFactory.getLogger(DeliveryCommands.class);
 
   private final EventReader reader;
@@ -39,7 +41,18 @@ class DeliveryCommands {
     if (data == null || !data.hasNonNull("productId") || !data.path("quantity").canConvertToInt() || data.path("quantity").asInt() < 1) {
       throw new PoisonEventException("StartDelivery for order " + command.orderId() + " lacks productId or a positive quantity");
     }
-    Delivery delivery = deliveries.start(command.orderId(), data.get("productId").asText(), data.get("quantity").asInt());
-    log.info("Delivery of order {} started, tracking number {}", command.orderId(), delivery.trackingNumber());
+    deliveries.start(command.orderId(), data.get("productId").asText(), data.get("quantity").asInt())
+        .ifPresentOrElse(
+            delivery -> log.info("Delivery of order {} started, tracking number {}", command.orderId(), delivery.trackingNumber()),
+            () -> log.warn("Not shipping order {}: it was cancelled", command.orderId()));
+  }
+
+  /** OrderCanceled on order.events: the order must not be shipped any more. */
+  @KafkaListener(topics = "${sagashop.delivery.order-events-topic}")
+  void onOrderEvent(ConsumerRecord<String, byte[]> record) {
+    EventEnvelope event = reader.read(record.value());
+    if (ORDER_CANCELED.equals(event.type())) {
+      deliveries.orderCancelled(event.orderId());
+    }
   }
 }

@@ -4,6 +4,7 @@ import io.sagashop.platform.events.EventOutbox;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,23 +15,38 @@ class DeliveryService {
   private final DeliveryRepository deliveries;
   private final EventOutbox events;
   private final Clock clock;
+  private final JdbcTemplate jdbc;
 
-  DeliveryService(DeliveryRepository deliveries, EventOutbox events, Clock clock) {
+  DeliveryService(DeliveryRepository deliveries, EventOutbox events, Clock clock, JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
     this.deliveries = deliveries;
     this.events = events;
     this.clock = clock;
   }
 
+  /** The order's delivery, started now or before; empty if the order was cancelled. */
   @Transactional
-  public Delivery start(UUID orderId, String productId, int quantity) {
+  public Optional<Delivery> start(UUID orderId, String productId, int quantity) {
     Optional<Delivery> existing = deliveries.findById(orderId);
     if (existing.isPresent()) {
-      return existing.get();
+      return existing;
+    }
+    if (jdbc.queryForObject("SELECT count(*) FROM cancelled_order WHERE order_id = ?", Integer.class, orderId) > 0) {
+      return Optional.empty();
     }
     Delivery delivery =
         deliveries.saveAndFlush(new Delivery(orderId, productId, quantity, trackingNumber(orderId), clock.instant()));
     events.publish(DeliveryEventType.DeliveryStarted, orderId, DeliveryView.of(delivery));
-    return delivery;
+    return Optional.of(delivery);
+  }
+
+  /** A cancelled order is never shipped, even if its StartDelivery is still on its way. */
+  @Transactional
+  public void orderCancelled(UUID orderId) {
+    jdbc.update(
+        "INSERT INTO cancelled_order (order_id, cancelled_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        orderId,
+        java.sql.Timestamp.from(clock.instant()));
   }
 
   @Transactional(readOnly = true)

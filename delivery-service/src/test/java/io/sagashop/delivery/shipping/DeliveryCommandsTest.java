@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @ServiceIntegrationTest
 class DeliveryCommandsTest {
@@ -23,6 +24,7 @@ class DeliveryCommandsTest {
   private static final String COMMANDS = "delivery.commands";
 
   @Autowired TestRestTemplate http;
+  @Autowired JdbcTemplate jdbc;
   @Value("${spring.embedded.kafka.brokers}") String brokers;
 
   private final UUID orderId = UUID.randomUUID();
@@ -71,6 +73,21 @@ class DeliveryCommandsTest {
               .contains("not a sagashop event"));
       assertThat(http.getForEntity("/deliveries/{id}", Map.class, orderId).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
+  }
+
+  @Test
+  void shouldNotShipAnOrderThatWasCancelled() {
+    TopicRecorder.send(brokers, "order.events", orderId.toString(), TopicRecorder.envelope("OrderCanceled", orderId, "CANCELLED", Map.of()));
+    await().atMost(Duration.ofSeconds(30))
+        .until(() -> jdbc.queryForObject("SELECT count(*) FROM cancelled_order WHERE order_id = ?", Integer.class, orderId) == 1);
+
+    startDelivery(orderId);
+    UUID next = UUID.randomUUID();
+    startDelivery(next);
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> events.typesOf(next).contains("DeliveryStarted"));
+    assertThat(http.getForEntity("/deliveries/{id}", Map.class, orderId).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(events.typesOf(orderId)).isEmpty();
   }
 
   @Test

@@ -8,7 +8,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The saga's deadlines.
  *
  * @param depositDeadline how long an order waits for its deposit before it is cancelled
+ * @param deliveryDeadline how long after the delivery was requested it must have started; after
+ *     that the stock is restored, the deposit refunded and the order cancelled
  * @param receiptDeadline how long after delivery started receipt is assumed and the order closed
  */
 @ConfigurationProperties("sagashop.saga")
-public record SagaDeadlines(@DefaultValue("P3D") Duration depositDeadline, @DefaultValue("P14D") Duration receiptDeadline) {}
+public record SagaDeadlines(
+    @DefaultValue("P3D") Duration depositDeadline,
+    @DefaultValue("P7D") Duration deliveryDeadline,
+    @DefaultValue("P14D") Duration receiptDeadline) {}

@@ -3,8 +3,8 @@ package io.sagashop.orchestrator.saga;
 import org.springframework.stereotype.Component;
 
 /**
- * The deadlines as the BPMN timers read them: {@code ${sagaTimers.depositDeadline}} and
- * {@code ${sagaTimers.receiptDeadline}}, ISO-8601 durations.
+ * The deadlines as the BPMN timers read them: {@code ${sagaTimers.depositDeadline}},
+ * {@code ${sagaTimers.deliveryDeadline}} and {@code ${sagaTimers.receiptDeadline}}, ISO-8601 durations.
  */
 @Component("sagaTimers")
 public class SagaTimers {
@@ -17,6 +17,10 @@ public class SagaTimers {
 
   public String getDepositDeadline() {
     return deadlines.depositDeadline().toString();
+  }
+
+  public String getDeliveryDeadline() {
+    return deadlines.deliveryDeadline().toString();
   }
 
   public String getReceiptDeadline() {

@@ -23,10 +23,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -34,7 +35,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Deployment(resources = "bpmn/order-saga.bpmn")
 class OrderSagaProcessTest {
 
-  @RegisterExtension static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+  /** Fails the class unless every flow node and sequence flow of order-saga is tested (see the class). */
+  @RegisterExtension
+  @Order(1)
+  static FullProcessCoverage fullCoverage = new FullProcessCoverage("bpmn/order-saga.bpmn");
+
+  /** The in-memory engine, recording coverage into target/process-test-coverage (with an HTML report). */
+  @RegisterExtension
+  @Order(2)
+  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder().build();
 
   private final JavaDelegate requestBankTransfer = mock(JavaDelegate.class);
   private final JavaDelegate cancelPayment = mock(JavaDelegate.class);
@@ -63,7 +72,7 @@ class OrderSagaProcessTest {
     Mocks.register("requestDelivery", requestDelivery);
     Mocks.register("closeOrder", closeOrder);
     Mocks.register("markOrderCancelled", markOrderCancelled);
-    Mocks.register("sagaTimers", new SagaTimers(new SagaDeadlines(Duration.ofDays(3), Duration.ofDays(14))));
+    Mocks.register("sagaTimers", new SagaTimers(new SagaDeadlines(Duration.ofDays(3), Duration.ofDays(7), Duration.ofDays(14))));
   }
 
   @AfterEach
@@ -85,7 +94,7 @@ class OrderSagaProcessTest {
     run("Task_RecordDeposit");
     run("Task_DecreaseStock");
     run("Task_RequestDelivery");
-    assertThat(saga).isWaitingAt("Event_DeliveryStarted");
+    assertThat(saga).isWaitingAt("Gateway_AwaitDelivery");
     deliver(SagaMessage.DeliveryStarted);
     assertThat(saga).isWaitingAt("Gateway_AwaitReceipt");
     deliver(SagaMessage.ReceiptConfirmed);
@@ -101,12 +110,13 @@ class OrderSagaProcessTest {
             "Task_RecordDeposit",
             "Task_DecreaseStock",
             "Task_RequestDelivery",
+            "Gateway_AwaitDelivery",
             "Event_DeliveryStarted",
             "Gateway_AwaitReceipt",
             "Event_ReceiptConfirmed",
             "Task_CloseOrder",
             "EndEvent_OrderClosed")
-        .hasNotPassed("Task_CancelPayment", "Task_RestoreStock", "Task_MarkOrderCancelled", "Event_ReceiptDeadline")
+        .hasNotPassed("Task_CancelPayment", "Task_RestoreStock", "Task_MarkOrderCancelled", "Event_ReceiptDeadline", "Event_DeliveryDeadline")
         .isEnded();
     verify(requestBankTransfer).execute(any());
     verify(recordDeposit).execute(any());
@@ -130,6 +140,33 @@ class OrderSagaProcessTest {
         .hasPassedInOrder("Event_DeliveryStarted", "Event_ReceiptDeadline", "Task_CloseOrder", "EndEvent_OrderClosed")
         .hasNotPassed("Event_ReceiptConfirmed")
         .isEnded();
+  }
+
+  @Test
+  void shouldRestoreTheStockAndRefundWhenTheDeliveryDoesNotStartInTime() throws Exception {
+    // Given
+    ProcessInstance saga = placeOrder();
+    run("Task_RequestBankTransfer");
+    complete(task(saga));
+    run("Task_RecordDeposit");
+    run("Task_DecreaseStock");
+    run("Task_RequestDelivery");
+
+    // When
+    run("Event_DeliveryDeadline");
+    run("Event_CompensateOnDeliveryDeadline");
+    run("Task_MarkOrderCancelled");
+
+    // Then: both completed steps are undone, each once
+    assertThat(saga)
+        .hasPassedInOrder("Gateway_AwaitDelivery", "Event_DeliveryDeadline", "Event_CompensateOnDeliveryDeadline",
+            "Task_MarkOrderCancelled", "EndEvent_OrderCancelled")
+        .hasPassed("Task_RestoreStock", "Task_CancelPayment")
+        .hasNotPassed("Event_DeliveryStarted", "Task_CloseOrder")
+        .variables().containsEntry(SagaVariables.CANCELLATION_REASON, "DELIVERY_DEADLINE");
+    assertThat(saga).isEnded();
+    verify(restoreStock).execute(any());
+    verify(cancelPayment).execute(any());
   }
 
   @Test

@@ -7,5 +7,7 @@ public enum CancellationReason {
   /** No deposit arrived before the deadline. */
   DEPOSIT_DEADLINE,
   /** Too few goods after the deposit was confirmed; the payment was refunded. */
-  OUT_OF_STOCK
+  OUT_OF_STOCK,
+  /** The delivery did not start in time; the goods went back to stock and the payment was refunded. */
+  DELIVERY_DEADLINE
 }
