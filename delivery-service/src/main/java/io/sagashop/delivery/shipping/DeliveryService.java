@@ -1,10 +1,10 @@
 package io.sagashop.delivery.shipping;
 
+import io.sagashop.platform.events.CancelledOrders;
 import io.sagashop.platform.events.EventOutbox;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,10 +15,10 @@ class DeliveryService {
   private final DeliveryRepository deliveries;
   private final EventOutbox events;
   private final Clock clock;
-  private final JdbcTemplate jdbc;
+  private final CancelledOrders cancelledOrders;
 
-  DeliveryService(DeliveryRepository deliveries, EventOutbox events, Clock clock, JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
+  DeliveryService(DeliveryRepository deliveries, EventOutbox events, Clock clock, CancelledOrders cancelledOrders) {
+    this.cancelledOrders = cancelledOrders;
     this.deliveries = deliveries;
     this.events = events;
     this.clock = clock;
@@ -31,7 +31,7 @@ class DeliveryService {
     if (existing.isPresent()) {
       return existing;
     }
-    if (jdbc.queryForObject("SELECT count(*) FROM cancelled_order WHERE order_id = ?", Integer.class, orderId) > 0) {
+    if (cancelledOrders.contains(orderId)) {
       return Optional.empty();
     }
     Delivery delivery =
@@ -43,10 +43,7 @@ class DeliveryService {
   /** A cancelled order is never shipped, even if its StartDelivery is still on its way. */
   @Transactional
   public void orderCancelled(UUID orderId) {
-    jdbc.update(
-        "INSERT INTO cancelled_order (order_id, cancelled_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
-        orderId,
-        java.sql.Timestamp.from(clock.instant()));
+    cancelledOrders.record(orderId);
   }
 
   @Transactional(readOnly = true)

@@ -1,10 +1,10 @@
 package io.sagashop.payment.transfer;
 
+import io.sagashop.platform.events.CancelledOrders;
 import io.sagashop.platform.events.EventOutbox;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,7 +20,7 @@ class PaymentService {
   private final BankTransferProperties bank;
   private final EventOutbox events;
   private final Clock clock;
-  private final JdbcTemplate jdbc;
+  private final CancelledOrders cancelledOrders;
 
   PaymentService(
       PaymentRepository payments,
@@ -28,8 +28,8 @@ class PaymentService {
       BankTransferProperties bank,
       EventOutbox events,
       Clock clock,
-      JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
+      CancelledOrders cancelledOrders) {
+    this.cancelledOrders = cancelledOrders;
     this.payments = payments;
     this.references = references;
     this.bank = bank;
@@ -44,7 +44,7 @@ class PaymentService {
     if (existing.isPresent()) {
       return new Placement(existing.get(), false);
     }
-    if (isCancelled(orderId)) {
+    if (cancelledOrders.contains(orderId)) {
       throw new OrderCancelledException(orderId);
     }
     Payment payment = payments.save(new Payment(orderId, amount, bank.bankAccount(), references.next(), clock.instant()));
@@ -78,13 +78,8 @@ class PaymentService {
   /** The order was cancelled: void or refund its payment, whichever step opened it, and open none later. */
   @Transactional
   public void orderCancelled(UUID orderId) {
-    jdbc.update("INSERT INTO cancelled_order (order_id, cancelled_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
-        orderId, java.sql.Timestamp.from(clock.instant()));
+    cancelledOrders.record(orderId);
     cancel(orderId);
-  }
-
-  private boolean isCancelled(UUID orderId) {
-    return jdbc.queryForObject("SELECT count(*) FROM cancelled_order WHERE order_id = ?", Integer.class, orderId) > 0;
   }
 
   @Transactional(readOnly = true)

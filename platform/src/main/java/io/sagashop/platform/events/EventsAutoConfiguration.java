@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -21,7 +22,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /** The outbox and the consumers' retry and dead-letter policy, the same in every service. */
-@AutoConfiguration
+@AutoConfiguration(after = org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration.class)
 @EnableScheduling
 @EnableConfigurationProperties(EventsProperties.class)
 public class EventsAutoConfiguration {
@@ -36,6 +37,11 @@ public class EventsAutoConfiguration {
   EventOutbox eventOutbox(
       ApplicationEventPublisher publisher, ObjectMapper json, Clock clock, @Value("${spring.application.name}") String source) {
     return new EventOutbox(publisher, json, clock, source);
+  }
+
+  @Bean
+  CancelledOrders cancelledOrders(JdbcTemplate jdbc, Clock clock) {
+    return new CancelledOrders(jdbc, clock);
   }
 
   @Bean

@@ -1,0 +1,33 @@
+package io.sagashop.platform.events;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The orders a service has heard were cancelled (OrderCanceled), in its own {@code cancelled_order}
+ * table, so that a late request for such an order (a payment to open, goods to ship) does nothing.
+ */
+public class CancelledOrders {
+
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+
+  CancelledOrders(JdbcTemplate jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** Remembers the cancellation; repeating it changes nothing. */
+  public void record(UUID orderId) {
+    jdbc.update(
+        "INSERT INTO cancelled_order (order_id, cancelled_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        orderId,
+        Timestamp.from(clock.instant()));
+  }
+
+  public boolean contains(UUID orderId) {
+    return jdbc.queryForObject("SELECT count(*) FROM cancelled_order WHERE order_id = ?", Integer.class, orderId) > 0;
+  }
+}
