@@ -76,7 +76,7 @@ final class KafkaBroker {
       List<NewTopic> missing =
           topics.stream()
               .filter(topic -> !existing.contains(topic))
-              .map(topic -> new NewTopic(topic, StackTopics.PARTITIONS, (short) -1))
+              .map(topic -> new NewTopic(topic, StackTopics.PARTITIONS, (short) -1).configs(StackTopics.configOf(topic)))
               .toList();
       if (!missing.isEmpty()) {
         admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);

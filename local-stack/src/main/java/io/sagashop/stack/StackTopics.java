@@ -1,6 +1,7 @@
 package io.sagashop.stack;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -23,6 +24,14 @@ final class StackTopics {
           "delivery.commands");
 
   private StackTopics() {}
+
+  /**
+   * Events are kept forever, so that a read model (order-service's view) can be rebuilt from the
+   * beginning; dead letters keep Kafka's default of a week.
+   */
+  static Map<String, String> configOf(String topic) {
+    return topic.endsWith(DEAD_LETTER_SUFFIX) ? Map.of() : Map.of("retention.ms", "-1");
+  }
 
   static List<String> all() {
     return TOPICS.stream()

@@ -7,51 +7,75 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import io.sagashop.order.view.OrderScreen;
+import io.sagashop.order.view.OrderViews;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The customers' API: place an order, follow it, confirm receipt. */
+/** The customers' API: place an order, follow it, cancel it, confirm receipt. */
 @RestController
 @RequestMapping("/orders")
-@Validated
 class OrderController {
 
   static final int MAX_QUANTITY = 100;
+  static final String CUSTOMER_ID = "[A-Za-z0-9._@-]+";
 
   private final OrderService orders;
   private final OrderCancellation cancellation;
+  private final OrderViews views;
 
-  OrderController(OrderService orders, OrderCancellation cancellation) {
+  OrderController(OrderService orders, OrderCancellation cancellation, OrderViews views) {
     this.orders = orders;
     this.cancellation = cancellation;
+    this.views = views;
   }
 
   @PostMapping
-  ResponseEntity<OrderView> place(
+  ResponseEntity<OrderSnapshot> place(
       @Valid @RequestBody PlaceOrderRequest request,
       @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 100) String idempotencyKey) {
     Order order = orders.place(request.customerId(), request.productId(), request.quantity(), idempotencyKey);
-    return ResponseEntity.created(URI.create("/orders/" + order.orderId())).body(OrderView.of(order));
+    return ResponseEntity.created(URI.create("/orders/" + order.orderId())).body(OrderSnapshot.of(order));
   }
 
+  /**
+   * The one-screen view of the order, read from the precomputed view (N4). In the moment between
+   * placing and the view having read OrderPlaced, the order itself answers, without a timeline.
+   */
   @GetMapping("/{orderId}")
-  OrderView get(@PathVariable UUID orderId) {
-    return OrderView.of(orders.get(orderId));
+  OrderScreen get(@PathVariable UUID orderId) {
+    return views.find(orderId).orElseGet(() -> justPlaced(orders.get(orderId)));
+  }
+
+  /** A customer's orders, newest first, from the view. */
+  @GetMapping
+  OrderViews.Page ofCustomer(
+      @RequestParam @NotBlank @Size(max = 64) @Pattern(regexp = CUSTOMER_ID, message = "letters, digits and . _ @ - only") String customerId,
+      @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+    return views.ofCustomer(customerId, page, size);
+  }
+
+  private static OrderScreen justPlaced(Order order) {
+    return new OrderScreen(
+        order.orderId(), order.customerId(), order.productId(), null, order.quantity(), order.unitPrice(), order.amount(),
+        order.status().name(), order.cancellationReason(), null, null, null, List.of(), order.placedAt(), order.updatedAt());
   }
 
   /** 202: the saga closes the order shortly; 409 with the status when the order is not in delivery. */
   @PostMapping("/{orderId}/receipt")
-  ResponseEntity<OrderView> confirmReceipt(@PathVariable UUID orderId) {
-    return ResponseEntity.accepted().body(OrderView.of(orders.confirmReceipt(orderId)));
+  ResponseEntity<OrderSnapshot> confirmReceipt(@PathVariable UUID orderId) {
+    return ResponseEntity.accepted().body(OrderSnapshot.of(orders.confirmReceipt(orderId)));
   }
 
   /**
@@ -59,16 +83,16 @@ class OrderController {
    * cancelled before, 409 once the seller confirmed the deposit.
    */
   @PostMapping("/{orderId}/cancellation")
-  ResponseEntity<OrderView> cancel(@PathVariable UUID orderId, @Valid @RequestBody(required = false) CancellationRequest request) {
+  ResponseEntity<OrderSnapshot> cancel(@PathVariable UUID orderId, @Valid @RequestBody(required = false) CancellationRequest request) {
     boolean taken = cancellation.cancel(orderId, request == null ? null : request.reason());
-    OrderView order = OrderView.of(orders.get(orderId));
+    OrderSnapshot order = OrderSnapshot.of(orders.get(orderId));
     return taken ? ResponseEntity.accepted().body(order) : ResponseEntity.ok(order);
   }
 
   record CancellationRequest(@Size(max = 500) String reason) {}
 
   record PlaceOrderRequest(
-      @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._@-]+", message = "letters, digits and . _ @ - only") String customerId,
+      @NotBlank @Size(max = 64) @Pattern(regexp = CUSTOMER_ID, message = "letters, digits and . _ @ - only") String customerId,
       @NotBlank @Size(max = 64) String productId,
       @NotNull @Min(1) @Max(MAX_QUANTITY) Integer quantity) {}
 }

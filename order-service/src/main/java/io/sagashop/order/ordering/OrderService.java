@@ -73,7 +73,7 @@ class OrderService {
   public Order close(UUID orderId) {
     Order order = orders.findForUpdate(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
     if (order.close(clock.instant())) {
-      events.publish(OrderEventType.OrderClosed, orderId, OrderView.of(order));
+      events.publish(OrderEventType.OrderClosed, orderId, OrderSnapshot.of(order));
     } else if (order.status() != OrderStatus.CLOSED) {
       throw new OrderStatusConflictException(orderId, order.status(), "Only an order that is not cancelled can be closed.");
     }
@@ -85,7 +85,7 @@ class OrderService {
   public Order markCancelled(UUID orderId, CancellationReason reason) {
     Order order = orders.findForUpdate(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
     if (order.cancel(reason, clock.instant())) {
-      events.publish(OrderEventType.OrderCanceled, orderId, OrderView.of(order));
+      events.publish(OrderEventType.OrderCanceled, orderId, OrderSnapshot.of(order));
       log.info("Order {} cancelled: {}", orderId, reason);
     }
     return order;

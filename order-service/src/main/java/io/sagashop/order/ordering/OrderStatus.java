@@ -11,11 +11,11 @@ public enum OrderStatus {
   CANCELLED;
 
   /** Events may arrive late or out of order; an order never moves back, nor out of an end state. */
-  boolean canAdvanceTo(OrderStatus next) {
+  public boolean canAdvanceTo(OrderStatus next) {
     return !isFinal() && (next == CANCELLED || next.ordinal() > ordinal());
   }
 
-  boolean isFinal() {
+  public boolean isFinal() {
     return this == CLOSED || this == CANCELLED;
   }
 }

@@ -25,14 +25,14 @@ class SagaStepController {
 
   /** "Close order". */
   @PostMapping("/closure")
-  OrderView close(@PathVariable UUID orderId) {
-    return OrderView.of(orders.close(orderId));
+  OrderSnapshot close(@PathVariable UUID orderId) {
+    return OrderSnapshot.of(orders.close(orderId));
   }
 
   /** "Mark order cancelled". */
   @PostMapping("/cancellation")
-  OrderView markCancelled(@PathVariable UUID orderId, @Valid @RequestBody CancellationRecord record) {
-    return OrderView.of(orders.markCancelled(orderId, record.reason()));
+  OrderSnapshot markCancelled(@PathVariable UUID orderId, @Valid @RequestBody CancellationRecord record) {
+    return OrderSnapshot.of(orders.markCancelled(orderId, record.reason()));
   }
 
   record CancellationRecord(@NotNull CancellationReason reason) {}

@@ -3,9 +3,11 @@ package io.sagashop.platform.web;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -15,6 +17,8 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -39,13 +43,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHandlerMethodValidationException(
       HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    List<Map<String, String>> errors =
-        ex.getParameterValidationResults().stream()
-            .flatMap(result -> result.getResolvableErrors().stream()
-                .map(error -> Map.of("field", result.getMethodParameter().getParameterName(), "message",
-                    String.valueOf(error.getDefaultMessage()))))
-            .toList();
-    return problem(HttpStatus.BAD_REQUEST, "The request has invalid parameters: " + fieldNames(errors), errors);
+    List<Map<String, String>> errors = new ArrayList<>();
+    // a request body's fields, by their names in the JSON
+    ex.getBeanResults().forEach(body -> body.getFieldErrors().forEach(error -> errors.add(error(error))));
+    // query parameters and headers, by the names the client sent
+    ex.getValueResults().forEach(value -> value.getResolvableErrors().forEach(error -> errors.add(
+        Map.of("field", clientName(value.getMethodParameter()), "message", String.valueOf(error.getDefaultMessage())))));
+    return problem(HttpStatus.BAD_REQUEST, "The request has invalid fields: " + fieldNames(errors), errors);
   }
 
   @Override
@@ -79,6 +83,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   private static Map<String, String> error(FieldError error) {
     return Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage()));
+  }
+
+  private static String clientName(MethodParameter parameter) {
+    RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+    if (header != null && !header.name().isEmpty()) {
+      return header.name();
+    }
+    RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+    if (param != null && !param.name().isEmpty()) {
+      return param.name();
+    }
+    return parameter.getParameterName();
   }
 
   private static String fieldNames(List<Map<String, String>> errors) {

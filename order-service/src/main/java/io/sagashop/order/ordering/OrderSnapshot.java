@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An order as the REST API and the events show it. */
-record OrderView(
+/** The order aggregate as it stands: what placing, cancelling and confirming receipt answer, and the data of its events. */
+record OrderSnapshot(
     UUID orderId,
     String customerId,
     String productId,
@@ -17,8 +17,8 @@ record OrderView(
     Instant placedAt,
     Instant updatedAt) {
 
-  static OrderView of(Order order) {
-    return new OrderView(
+  static OrderSnapshot of(Order order) {
+    return new OrderSnapshot(
         order.orderId(),
         order.customerId(),
         order.productId(),

@@ -1,0 +1,191 @@
+package io.sagashop.order.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.sagashop.testsupport.ServiceIntegrationTest;
+import io.sagashop.testsupport.TopicRecorder;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The one-screen view, fed only by events on a real Kafka broker and kept in a real PostgreSQL. */
+@ServiceIntegrationTest
+class OrderViewProjectionTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  @Autowired TestRestTemplate http;
+  @Value("${spring.embedded.kafka.brokers}") String brokers;
+
+  private final UUID orderId = UUID.randomUUID();
+  private final String customerId = "viewer-" + UUID.randomUUID();
+
+  @DynamicPropertySource
+  static void noOtherServices(DynamicPropertyRegistry registry) {
+    registry.add("sagashop.services.orchestrator-url", () -> "http://localhost:9");
+  }
+
+  @Test
+  void shouldShowEveryStepOfTheSagaWithItsTimeline() {
+    orderPlaced(orderId, customerId);
+    publish("payment.events", "PayPlaced", orderId, "AWAITING_DEPOSIT",
+        Map.of("status", "PLACED", "bankAccount", "DE02 1203", "transferReference", "SAGA-ABCDEFGH23", "amount", 96.00));
+    awaitView(orderId, "AWAITING_DEPOSIT");
+
+    Map<String, Object> awaiting = view(orderId);
+    assertThat(awaiting).containsEntry("productName", "Kyusu clay teapot").containsEntry("quantity", 2).containsEntry("amount", 96.0);
+    assertThat((Map<String, Object>) awaiting.get("transferInstructions"))
+        .containsEntry("bankAccount", "DE02 1203")
+        .containsEntry("transferReference", "SAGA-ABCDEFGH23")
+        .containsEntry("amount", 96.0);
+
+    publish("payment.events", "PayChecked", orderId, "DEPOSIT_CONFIRMED", Map.of("status", "CHECKED"));
+    publish("inventory.events", "QtyDecreased", orderId, "GOODS_PREPARED", Map.of("quantity", 2));
+    publish("delivery.events", "DeliveryStarted", orderId, "IN_DELIVERY",
+        Map.of("status", "STARTED", "carrier", "sagashop parcel service", "trackingNumber", "SP1234"));
+    publish("order.events", "ReceiptConfirmed", orderId, null, Map.of());
+    publish("order.events", "OrderClosed", orderId, "CLOSED", Map.of());
+    awaitView(orderId, "CLOSED");
+
+    Map<String, Object> closed = view(orderId);
+    assertThat(closed.get("transferInstructions")).isNull();
+    assertThat((Map<String, Object>) closed.get("payment")).containsEntry("status", "CHECKED");
+    assertThat((Map<String, Object>) closed.get("delivery")).containsEntry("status", "STARTED").containsEntry("trackingNumber", "SP1234");
+    assertThat(timelineTypes(closed))
+        .containsExactly("OrderPlaced", "PayPlaced", "PayChecked", "QtyDecreased", "DeliveryStarted", "ReceiptConfirmed", "OrderClosed");
+  }
+
+  @Test
+  void shouldApplyAnEventDeliveredTwiceOnce() {
+    orderPlaced(orderId, customerId);
+    byte[] payPlaced = TopicRecorder.envelope("PayPlaced", orderId, "AWAITING_DEPOSIT", Map.of("status", "PLACED"));
+    TopicRecorder.send(brokers, "payment.events", orderId.toString(), payPlaced);
+    TopicRecorder.send(brokers, "payment.events", orderId.toString(), payPlaced);
+    publish("payment.events", "PayChecked", orderId, "DEPOSIT_CONFIRMED", Map.of("status", "CHECKED"));
+
+    awaitView(orderId, "DEPOSIT_CONFIRMED");
+    assertThat(timelineTypes(view(orderId))).containsExactly("OrderPlaced", "PayPlaced", "PayChecked");
+  }
+
+  @Test
+  void shouldNeverMoveAnOrderOrItsPaymentBackwards() {
+    orderPlaced(orderId, customerId);
+    publish("delivery.events", "DeliveryStarted", orderId, "IN_DELIVERY", Map.of("status", "STARTED", "trackingNumber", "SP9"));
+    publish("payment.events", "PayCanceled", orderId, null, Map.of("status", "REFUNDED"));
+    awaitView(orderId, "IN_DELIVERY");
+    // late arrivals from another topic
+    publish("payment.events", "PayPlaced", orderId, "AWAITING_DEPOSIT", Map.of("status", "PLACED", "transferReference", "SAGA-LATE"));
+    publish("payment.events", "PayChecked", orderId, "DEPOSIT_CONFIRMED", Map.of("status", "CHECKED"));
+    awaitTimeline(orderId, 5);
+
+    Map<String, Object> screen = view(orderId);
+    assertThat(screen).containsEntry("status", "IN_DELIVERY");
+    assertThat((Map<String, Object>) screen.get("payment")).containsEntry("status", "REFUNDED");
+    assertThat(screen.get("transferInstructions")).isNull();
+  }
+
+  @Test
+  void shouldBuildAnOrderWhoseOtherEventsArriveBeforeOrderPlaced() {
+    publish("payment.events", "PayPlaced", orderId, "AWAITING_DEPOSIT", Map.of("status", "PLACED", "transferReference", "SAGA-EARLY"));
+    awaitView(orderId, "AWAITING_DEPOSIT");
+    orderPlaced(orderId, customerId);
+    awaitTimeline(orderId, 2);
+
+    assertThat(view(orderId)).containsEntry("status", "AWAITING_DEPOSIT").containsEntry("customerId", customerId);
+  }
+
+  @Test
+  void shouldIgnoreEventTypesItDoesNotKnow() {
+    orderPlaced(orderId, customerId);
+    publish("inventory.events", "ShelfDusted", orderId, "CLOSED", Map.of());
+    publish("payment.events", "PayPlaced", orderId, "AWAITING_DEPOSIT", Map.of("status", "PLACED"));
+
+    awaitTimeline(orderId, 2);
+    assertThat(view(orderId)).containsEntry("status", "AWAITING_DEPOSIT");
+    assertThat(timelineTypes(view(orderId))).containsExactly("OrderPlaced", "PayPlaced");
+  }
+
+  @Test
+  void shouldListACustomersOrdersNewestFirstAndPaged() {
+    UUID older = UUID.randomUUID();
+    orderPlaced(older, customerId);
+    awaitView(older, "PLACED");
+    orderPlaced(orderId, customerId);
+    awaitView(orderId, "PLACED");
+
+    Map<String, Object> firstPage = http.getForObject("/orders?customerId={c}&size=1", Map.class, customerId);
+    Map<String, Object> secondPage = http.getForObject("/orders?customerId={c}&size=1&page=1", Map.class, customerId);
+
+    assertThat(firstPage).containsEntry("totalElements", 2);
+    assertThat(((List<Map<String, Object>>) firstPage.get("orders")).get(0)).containsEntry("orderId", orderId.toString());
+    assertThat(((List<Map<String, Object>>) secondPage.get("orders")).get(0)).containsEntry("orderId", older.toString());
+  }
+
+  @Test
+  void shouldRefuseMalformedListParametersNamingThem() {
+    ResponseEntity<Map> badCustomer = http.getForEntity("/orders?customerId={c}", Map.class, "<script>");
+    ResponseEntity<Map> badPage = http.getForEntity("/orders?customerId=alice&page=-1&size=500", Map.class);
+    ResponseEntity<Map> notANumber = http.getForEntity("/orders?customerId=alice&page=first", Map.class);
+
+    assertThat(badCustomer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(badCustomer.getBody().get("errors").toString()).contains("field=customerId");
+    assertThat(badPage.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(badPage.getBody().get("errors").toString()).contains("field=page").contains("field=size");
+    assertThat(notANumber.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(notANumber.getBody().get("errors").toString()).contains("field=page");
+  }
+
+  @Test
+  void shouldRebuildAViewEqualToTheLiveOne() {
+    orderPlaced(orderId, customerId);
+    publish("payment.events", "PayPlaced", orderId, "AWAITING_DEPOSIT", Map.of("status", "PLACED", "transferReference", "SAGA-REBUILD"));
+    publish("payment.events", "PayCanceled", orderId, null, Map.of("status", "CANCELED"));
+    publish("order.events", "OrderCanceled", orderId, "CANCELLED", Map.of("cancellationReason", "CUSTOMER_REQUEST"));
+    awaitView(orderId, "CANCELLED");
+    Map<String, Object> live = view(orderId);
+
+    assertThat(http.postForEntity("/internal/order-view/rebuild", null, Void.class).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(view(orderId)).isEqualTo(live));
+    assertThat(live).containsEntry("cancellationReason", "CUSTOMER_REQUEST");
+  }
+
+  private void orderPlaced(UUID order, String customer) {
+    publish("order.events", "OrderPlaced", order, "PLACED",
+        Map.of("customerId", customer, "productId", "teapot-kyusu", "productName", "Kyusu clay teapot", "quantity", 2,
+            "unitPrice", 48.00, "amount", 96.00));
+  }
+
+  private void publish(String topic, String type, UUID order, String orderStatus, Map<String, Object> data) {
+    TopicRecorder.send(brokers, topic, order.toString(), TopicRecorder.envelope(type, order, orderStatus, data));
+  }
+
+  private Map<String, Object> view(UUID order) {
+    return http.getForObject("/orders/{id}", Map.class, order);
+  }
+
+  private void awaitView(UUID order, String status) {
+    await().atMost(WAIT).until(() -> {
+      ResponseEntity<Map> response = http.getForEntity("/orders/{id}", Map.class, order);
+      return response.getStatusCode() == HttpStatus.OK && status.equals(response.getBody().get("status"));
+    });
+  }
+
+  private void awaitTimeline(UUID order, int events) {
+    await().atMost(WAIT).until(() -> timelineTypes(view(order)).size() == events);
+  }
+
+  private static List<String> timelineTypes(Map<String, Object> screen) {
+    return ((List<Map<String, Object>>) screen.get("timeline")).stream().map(entry -> (String) entry.get("type")).toList();
+  }
+}
