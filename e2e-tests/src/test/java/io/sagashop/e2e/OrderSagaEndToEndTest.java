@@ -37,8 +37,9 @@ class OrderSagaEndToEndTest {
     String orderId = placed.body().path("orderId").asText();
     assertThat(placed.body().path("amount").decimalValue()).isEqualByComparingTo("144.00");
 
-    // Then she is told where to transfer the money
+    // Then she is told where to transfer the money, on the order's one screen too
     awaitStatus(orderId, "AWAITING_DEPOSIT");
+    await().atMost(STEP).until(() -> shop.get(ShopService.ORDER, "/orders/" + orderId).body().path("transferInstructions").has("transferReference"));
     JsonNode payment = shop.get(ShopService.PAYMENT, "/payments/" + orderId).body();
     assertThat(payment.path("status").asText()).isEqualTo("PLACED");
     assertThat(payment.path("transferReference").asText()).startsWith("SAGA-");
@@ -64,6 +65,9 @@ class OrderSagaEndToEndTest {
 
     // Then the order is closed, paid once, and the stock went down by exactly the quantity
     awaitStatus(orderId, "CLOSED");
+    await().atMost(STEP).untilAsserted(() -> assertThat(timeline(orderId)).containsExactly(
+        "OrderPlaced", "PayPlaced", "PayChecked", "QtyDecreased", "DeliveryStarted", "ReceiptConfirmed", "OrderClosed"));
+    assertThat(shop.get(ShopService.ORDER, "/orders?customerId=alice").body().path("orders").findValuesAsText("orderId")).contains(orderId);
     assertThat(shop.get(ShopService.PAYMENT, "/payments/" + orderId).body().path("status").asText()).isEqualTo("CHECKED");
     assertThat(shop.get(ShopService.INVENTORY, "/products/" + PRODUCT).body().path("stock").asInt()).isEqualTo(7);
   }
@@ -99,6 +103,10 @@ class OrderSagaEndToEndTest {
         shop.post(ShopService.ORDER, "/orders", Map.of("customerId", customer, "productId", PRODUCT, "quantity", quantity), headers);
     assertThat(placed.status()).isEqualTo(201);
     return placed.body().path("orderId").asText();
+  }
+
+  private static java.util.List<String> timeline(String orderId) {
+    return shop.get(ShopService.ORDER, "/orders/" + orderId).body().path("timeline").findValuesAsText("type");
   }
 
   private static void awaitStatus(String orderId, String status) {
