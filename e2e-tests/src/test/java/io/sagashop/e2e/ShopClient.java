@@ -51,7 +51,16 @@ final class ShopClient {
 
   /** The engine REST API as the seller (HTTP Basic). */
   Answer asSeller(String method, String path, Object body) {
-    String credentials = "seller:" + stack.passwords().seller();
+    return engineRest("seller", stack.passwords().seller(), method, path, body);
+  }
+
+  /** The engine REST API as the operator (what Cockpit does behind its buttons). */
+  Answer asAdmin(String method, String path, Object body) {
+    return engineRest("admin", stack.passwords().admin(), method, path, body);
+  }
+
+  private Answer engineRest(String user, String password, String method, String path, Object body) {
+    String credentials = user + ":" + password;
     return send(
         HttpRequest.newBuilder(uri(ShopService.ORCHESTRATOR, "/engine-rest" + path))
             .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))

@@ -5,6 +5,7 @@ import io.sagashop.stack.StackSettings;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 
 /**
  * The shop under test: one local stack per test JVM, started on first use from the jars the build
@@ -12,6 +13,7 @@ import java.time.format.DateTimeFormatter;
  */
 final class ShopStack {
 
+  static final String RETRY_CYCLE = "SAGASHOP_SAGA_RETRY_CYCLE";
   private static LocalStack stack;
 
   private ShopStack() {}
@@ -21,7 +23,10 @@ final class ShopStack {
       Path root = Path.of(System.getProperty("sagashop.root", "..")).toAbsolutePath().normalize();
       Path data =
           root.resolve("e2e-tests/target/stack-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-      stack = LocalStack.start(StackSettings.forTests(root, data), System::getenv);
+      // Failing steps retry for about 40 seconds, then raise an incident (production: 7 minutes).
+      StackSettings settings =
+          StackSettings.forTests(root, data).withServiceEnvironment(Map.of(RETRY_CYCLE, "PT1S,PT3S,PT5S,PT10S,PT20S"));
+      stack = LocalStack.start(settings, System::getenv);
       Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "shop-stack-stop"));
     }
     return stack;

@@ -185,7 +185,7 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private Map<String, String> environmentOf(ShopService service) {
-    Map<String, String> env = new HashMap<>();
+    Map<String, String> env = new HashMap<>(settings.serviceEnvironment());
     env.put("SERVER_PORT", String.valueOf(settings.port(service)));
     // "local": a shop that can take orders at once (inventory-service seeds a few products).
     env.put("SPRING_PROFILES_ACTIVE", "local");

@@ -24,6 +24,8 @@ import java.util.function.Function;
  * @param externalPostgres a PostgreSQL to use instead of the embedded one
  * @param externalKafka bootstrap servers of a Kafka to use instead of the embedded broker
  * @param jvmOptions options of every service JVM
+ * @param serviceEnvironment settings given to every service on top of the stack's own (tests use
+ *     it for short deadlines and retry cycles)
  */
 public record StackSettings(
     Path projectRoot,
@@ -34,7 +36,8 @@ public record StackSettings(
     Map<ShopService, Integer> servicePorts,
     Optional<ExternalPostgres> externalPostgres,
     Optional<String> externalKafka,
-    List<String> jvmOptions) {
+    List<String> jvmOptions,
+    Map<String, String> serviceEnvironment) {
 
   /** Small heaps and a quick-starting JIT: five JVMs share two cores and must be up in minutes. */
   static final List<String> DEFAULT_JVM_OPTIONS =
@@ -46,6 +49,12 @@ public record StackSettings(
     String jdbcUrl(String database) {
       return (url.endsWith("/") ? url : url + "/") + database;
     }
+  }
+
+  /** The same settings, with these environment variables given to every service. */
+  public StackSettings withServiceEnvironment(Map<String, String> environment) {
+    return new StackSettings(projectRoot, dataDirectory, postgresPort, kafkaPort, kafkaControllerPort, servicePorts,
+        externalPostgres, externalKafka, jvmOptions, Map.copyOf(environment));
   }
 
   public int port(ShopService service) {
@@ -93,7 +102,8 @@ public record StackSettings(
         ports,
         postgres,
         Optional.ofNullable(blankToNull(env.apply("SAGASHOP_KAFKA_BOOTSTRAP_SERVERS"))),
-        jvmOptions == null ? DEFAULT_JVM_OPTIONS : List.of(jvmOptions.trim().split("\\s+")));
+        jvmOptions == null ? DEFAULT_JVM_OPTIONS : List.of(jvmOptions.trim().split("\\s+")),
+        Map.of());
   }
 
   /** Free ports everywhere, so tests never collide with a running shop or with each other. */
@@ -111,7 +121,8 @@ public record StackSettings(
         ports,
         Optional.empty(),
         Optional.empty(),
-        DEFAULT_JVM_OPTIONS);
+        DEFAULT_JVM_OPTIONS,
+        Map.of());
   }
 
   private static int intVariable(Function<String, String> env, String name, int fallback) {

@@ -6,8 +6,8 @@ import static io.sagashop.orchestrator.saga.SagaVariables.quantity;
 
 import io.sagashop.platform.events.EventOutbox;
 import java.util.Map;
+import io.sagashop.orchestrator.saga.SagaStep;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * loses nothing: the command waits in Kafka.
  */
 @Component("requestDelivery")
-class RequestDelivery implements JavaDelegate {
+class RequestDelivery extends SagaStep {
 
   private final EventOutbox outbox;
 
@@ -25,7 +25,7 @@ class RequestDelivery implements JavaDelegate {
   }
 
   @Override
-  public void execute(DelegateExecution execution) {
+  protected void run(DelegateExecution execution) {
     outbox.publish(
         DeliveryCommandType.StartDelivery,
         orderId(execution),

@@ -2,13 +2,13 @@ package io.sagashop.orchestrator.ordering;
 
 import static io.sagashop.orchestrator.saga.SagaVariables.orderId;
 
+import io.sagashop.orchestrator.saga.SagaStep;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** "Close order": the customer has the goods (or is assumed to have them). */
 @Component("closeOrder")
-class CloseOrder implements JavaDelegate {
+class CloseOrder extends SagaStep {
 
   private final OrderClient orders;
 
@@ -17,7 +17,7 @@ class CloseOrder implements JavaDelegate {
   }
 
   @Override
-  public void execute(DelegateExecution execution) {
+  protected void run(DelegateExecution execution) {
     orders.close(orderId(execution));
   }
 }

@@ -3,13 +3,13 @@ package io.sagashop.orchestrator.ordering;
 import static io.sagashop.orchestrator.saga.SagaVariables.cancellationReason;
 import static io.sagashop.orchestrator.saga.SagaVariables.orderId;
 
+import io.sagashop.orchestrator.saga.SagaStep;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** "Mark order cancelled", with the reason the path into it set. */
 @Component("markOrderCancelled")
-class MarkOrderCancelled implements JavaDelegate {
+class MarkOrderCancelled extends SagaStep {
 
   private final OrderClient orders;
 
@@ -18,7 +18,7 @@ class MarkOrderCancelled implements JavaDelegate {
   }
 
   @Override
-  public void execute(DelegateExecution execution) {
+  protected void run(DelegateExecution execution) {
     orders.markCancelled(orderId(execution), new OrderClient.CancellationRecord(cancellationReason(execution)));
   }
 }

@@ -2,13 +2,13 @@ package io.sagashop.orchestrator.payment;
 
 import static io.sagashop.orchestrator.saga.SagaVariables.orderId;
 
+import io.sagashop.orchestrator.saga.SagaStep;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** "Cancel payment", the compensation of "Request bank transfer": voids the payment, or refunds it. */
 @Component("cancelPayment")
-class CancelPayment implements JavaDelegate {
+class CancelPayment extends SagaStep {
 
   private final PaymentClient payments;
 
@@ -17,7 +17,7 @@ class CancelPayment implements JavaDelegate {
   }
 
   @Override
-  public void execute(DelegateExecution execution) {
+  protected void run(DelegateExecution execution) {
     payments.cancel(orderId(execution));
   }
 }

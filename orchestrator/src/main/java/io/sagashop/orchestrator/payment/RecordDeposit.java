@@ -2,13 +2,13 @@ package io.sagashop.orchestrator.payment;
 
 import static io.sagashop.orchestrator.saga.SagaVariables.orderId;
 
+import io.sagashop.orchestrator.saga.SagaStep;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** "Record deposit": the seller confirmed the money; from here on the order cannot be cancelled. */
 @Component("recordDeposit")
-class RecordDeposit implements JavaDelegate {
+class RecordDeposit extends SagaStep {
 
   private final PaymentClient payments;
 
@@ -17,7 +17,7 @@ class RecordDeposit implements JavaDelegate {
   }
 
   @Override
-  public void execute(DelegateExecution execution) {
+  protected void run(DelegateExecution execution) {
     payments.check(orderId(execution));
   }
 }

@@ -4,13 +4,13 @@ import static io.sagashop.orchestrator.saga.SagaVariables.TRANSFER_REFERENCE;
 import static io.sagashop.orchestrator.saga.SagaVariables.amount;
 import static io.sagashop.orchestrator.saga.SagaVariables.orderId;
 
+import io.sagashop.orchestrator.saga.SagaStep;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** "Request bank transfer": opens the order's payment; the seller's form shows its transfer reference. */
 @Component("requestBankTransfer")
-class RequestBankTransfer implements JavaDelegate {
+class RequestBankTransfer extends SagaStep {
 
   private final PaymentClient payments;
 
@@ -19,7 +19,7 @@ class RequestBankTransfer implements JavaDelegate {
   }
 
   @Override
-  public void execute(DelegateExecution execution) {
+  protected void run(DelegateExecution execution) {
     PaymentClient.Payment payment = payments.place(orderId(execution), new PaymentClient.PlaceRequest(amount(execution)));
     execution.setVariable(TRANSFER_REFERENCE, payment.transferReference());
   }

@@ -26,4 +26,9 @@ public class SagaTimers {
   public String getReceiptDeadline() {
     return deadlines.receiptDeadline().toString();
   }
+
+  /** Read by every step's {@code camunda:failedJobRetryTimeCycle}. */
+  public String getRetryCycle() {
+    return deadlines.retryCycle();
+  }
 }

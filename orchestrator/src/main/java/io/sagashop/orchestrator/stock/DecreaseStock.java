@@ -6,8 +6,8 @@ import static io.sagashop.orchestrator.saga.SagaVariables.quantity;
 
 import feign.FeignException;
 import org.camunda.bpm.engine.delegate.BpmnError;
+import io.sagashop.orchestrator.saga.SagaStep;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * OUT_OF_STOCK, which refunds and cancels the order; any other failure is retried.
  */
 @Component("decreaseStock")
-class DecreaseStock implements JavaDelegate {
+class DecreaseStock extends SagaStep {
 
   static final String OUT_OF_STOCK = "OUT_OF_STOCK";
   private static final String OUT_OF_STOCK_PROBLEM = "/problems/out-of-stock";
@@ -27,14 +27,15 @@ class DecreaseStock implements JavaDelegate {
   }
 
   @Override
-  public void execute(DelegateExecution execution) {
+  protected void run(DelegateExecution execution) {
     try {
       inventory.decrease(orderId(execution), new InventoryClient.DecreaseRequest(productId(execution), quantity(execution)));
-    } catch (FeignException.Conflict conflict) {
-      if (conflict.contentUTF8().contains(OUT_OF_STOCK_PROBLEM)) {
+    } catch (RuntimeException failure) {
+      // the circuit breaker wraps what Feign throws
+      if (causeOf(failure, FeignException.Conflict.class).filter(c -> c.contentUTF8().contains(OUT_OF_STOCK_PROBLEM)).isPresent()) {
         throw new BpmnError(OUT_OF_STOCK, "Too little stock of " + productId(execution) + " for order " + orderId(execution));
       }
-      throw conflict;
+      throw failure;
     }
   }
 }

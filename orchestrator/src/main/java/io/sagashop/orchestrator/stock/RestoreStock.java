@@ -2,13 +2,13 @@ package io.sagashop.orchestrator.stock;
 
 import static io.sagashop.orchestrator.saga.SagaVariables.orderId;
 
+import io.sagashop.orchestrator.saga.SagaStep;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** "Restore stock", the compensation of "Decrease stock": puts the goods back, once. */
 @Component("restoreStock")
-class RestoreStock implements JavaDelegate {
+class RestoreStock extends SagaStep {
 
   private final InventoryClient inventory;
 
@@ -17,7 +17,7 @@ class RestoreStock implements JavaDelegate {
   }
 
   @Override
-  public void execute(DelegateExecution execution) {
+  protected void run(DelegateExecution execution) {
     inventory.restore(orderId(execution));
   }
 }

@@ -72,7 +72,7 @@ class OrderSagaProcessTest {
     Mocks.register("requestDelivery", requestDelivery);
     Mocks.register("closeOrder", closeOrder);
     Mocks.register("markOrderCancelled", markOrderCancelled);
-    Mocks.register("sagaTimers", new SagaTimers(new SagaDeadlines(Duration.ofDays(3), Duration.ofDays(7), Duration.ofDays(14))));
+    Mocks.register("sagaTimers", new SagaTimers(new SagaDeadlines(Duration.ofDays(3), Duration.ofDays(7), Duration.ofDays(14), "PT1M")));
   }
 
   @AfterEach

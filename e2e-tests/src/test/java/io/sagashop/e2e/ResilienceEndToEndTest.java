@@ -1,0 +1,105 @@
+package io.sagashop.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sagashop.stack.LocalStack;
+import io.sagashop.stack.ShopService;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A service that is down loses no order, and what cannot wait becomes an incident an operator can repair. */
+class ResilienceEndToEndTest {
+
+  private static final Duration STEP = Duration.ofSeconds(90);
+  private static LocalStack stack;
+  private static ShopClient shop;
+
+  @BeforeAll
+  static void startShop() {
+    stack = ShopStack.get();
+    shop = new ShopClient(stack);
+  }
+
+  @AfterEach
+  void paymentServiceIsBack() {
+    if (!stack.isRunning(ShopService.PAYMENT)) {
+      stack.start(ShopService.PAYMENT);
+    }
+  }
+
+  @Test
+  void shouldAcceptOrdersWhilePaymentServiceIsDownAndCompleteThemWhenItIsBack() {
+    shop.put(ShopService.INVENTORY, "/products/tea-sencha/stock", Map.of("stock", 40));
+    stack.stop(ShopService.PAYMENT);
+
+    List<String> orders = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ShopClient.Answer placed =
+          shop.post(ShopService.ORDER, "/orders", Map.of("customerId", "patient-" + i, "productId", "tea-sencha", "quantity", 1), Map.of());
+      assertThat(placed.status()).isEqualTo(201);
+      orders.add(placed.body().path("orderId").asText());
+    }
+    stack.start(ShopService.PAYMENT);
+
+    for (String orderId : orders) {
+      awaitStatus(orderId, "AWAITING_DEPOSIT");
+      String task = awaitTask(orderId);
+      assertThat(shop.asSeller("POST", "/task/" + task + "/complete", Map.of()).status()).isEqualTo(204);
+    }
+    for (String orderId : orders) {
+      awaitStatus(orderId, "IN_DELIVERY");
+      assertThat(shop.get(ShopService.PAYMENT, "/payments/" + orderId).body().path("status").asText()).isEqualTo("CHECKED");
+    }
+  }
+
+  @Test
+  void shouldRaiseAnIncidentThatSaysWhatFailedAndCompleteTheOrderAfterARetry() {
+    stack.stop(ShopService.PAYMENT);
+    ShopClient.Answer placed =
+        shop.post(ShopService.ORDER, "/orders", Map.of("customerId", "unlucky", "productId", "tea-sencha", "quantity", 1), Map.of());
+    String orderId = placed.body().path("orderId").asText();
+
+    // the retries run out (about 40 seconds in these tests) and the step raises an incident
+    JsonNode incident =
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
+            .until(() -> incidentOf(orderId), found -> found != null);
+    assertThat(incident.path("activityId").asText()).isEqualTo("Task_RequestBankTransfer");
+    assertThat(incident.path("incidentMessage").asText())
+        .startsWith("Request bank transfer failed for order " + orderId + ": payment-service is ");
+
+    // the operator brings payment-service back and retries the job, as Cockpit's retry button does
+    stack.start(ShopService.PAYMENT);
+    String jobId = incident.path("configuration").asText();
+    assertThat(shop.asAdmin("PUT", "/job/" + jobId + "/retries", Map.of("retries", 1)).status()).isEqualTo(204);
+
+    awaitStatus(orderId, "AWAITING_DEPOSIT");
+    await().atMost(STEP).until(() -> incidentOf(orderId) == null);
+  }
+
+  private static JsonNode incidentOf(String orderId) {
+    JsonNode instances = shop.asAdmin("GET", "/process-instance?businessKey=" + orderId, null).body();
+    if (instances.isEmpty()) {
+      return null;
+    }
+    JsonNode incidents = shop.asAdmin("GET", "/incident?processInstanceId=" + instances.get(0).path("id").asText(), null).body();
+    return incidents.isEmpty() ? null : incidents.get(0);
+  }
+
+  private static String awaitTask(String orderId) {
+    return await().atMost(STEP)
+        .until(() -> shop.asSeller("GET", "/task?processInstanceBusinessKey=" + orderId, null).body(), tasks -> tasks.size() == 1)
+        .get(0).path("id").asText();
+  }
+
+  private static void awaitStatus(String orderId, String status) {
+    await().atMost(STEP).pollInterval(Duration.ofMillis(500))
+        .untilAsserted(() -> assertThat(shop.get(ShopService.ORDER, "/orders/" + orderId).body().path("status").asText()).isEqualTo(status));
+  }
+}
