@@ -96,10 +96,6 @@ final class ChildProcess {
     process = null;
   }
 
-  String name() {
-    return name;
-  }
-
   Path logFile() {
     return logFile;
   }

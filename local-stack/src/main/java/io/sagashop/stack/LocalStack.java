@@ -163,15 +163,6 @@ public final class LocalStack implements AutoCloseable {
     return settings;
   }
 
-  /** The log file of each part, for the console and for failing tests. */
-  public Map<String, java.nio.file.Path> logFiles() {
-    Map<String, java.nio.file.Path> files = new LinkedHashMap<>();
-    files.put("postgres", settings.logDirectory().resolve("postgres.log"));
-    files.put("kafka", settings.logDirectory().resolve("kafka.log"));
-    services.forEach((service, process) -> files.put(service.module(), process.process().logFile()));
-    return files;
-  }
-
   /** Stops the services first (they drain their work), then Kafka, then PostgreSQL. */
   @Override
   public void close() {

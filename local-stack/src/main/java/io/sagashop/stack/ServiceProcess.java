@@ -48,10 +48,6 @@ final class ServiceProcess {
     return process.isAlive();
   }
 
-  ChildProcess process() {
-    return process;
-  }
-
   URI baseUrl() {
     return URI.create("http://localhost:" + port);
   }

@@ -13,10 +13,4 @@ import java.util.UUID;
  *     events that do not change it (commands, for instance)
  */
 public record EventEnvelope(
-    UUID id, String type, String source, Instant time, UUID orderId, String orderStatus, JsonNode data) {
-
-  /** Whether this event is of the given type. */
-  public boolean is(EventType eventType) {
-    return eventType.name().equals(type);
-  }
-}
+    UUID id, String type, String source, Instant time, UUID orderId, String orderStatus, JsonNode data) {}
