@@ -11,14 +11,14 @@ import java.nio.charset.StandardCharsets;
  * inventory-service's catalog as order-service sees it over HTTP: a teapot at 48.00, nothing else,
  * and "broken-*" products for which the catalog fails.
  */
-final class CatalogStub {
+public final class CatalogStub {
 
-  static final String TEAPOT = "teapot-kyusu";
+  public static final String TEAPOT = "teapot-kyusu";
   private static HttpServer server;
 
   private CatalogStub() {}
 
-  static synchronized String url() {
+  public static synchronized String url() {
     if (server == null) {
       try {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);

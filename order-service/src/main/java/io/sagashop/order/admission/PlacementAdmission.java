@@ -1,0 +1,83 @@
+package io.sagashop.order.admission;
+
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedRateLimiterMetrics;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Overload protection on order placement (N3): beyond the configured concurrency a customer gets
+ * 503, beyond the configured rate 429, both with Retry-After and before anything is stored, so the
+ * service turns people away briefly instead of falling over. Both limits are in the metrics.
+ */
+@Component
+class PlacementAdmission extends OncePerRequestFilter {
+
+  static final String RETRY_AFTER_SECONDS = "1";
+
+  private final Bulkhead concurrency;
+  private final RateLimiter rate;
+
+  PlacementAdmission(AdmissionProperties properties, MeterRegistry meters) {
+    BulkheadRegistry bulkheads =
+        BulkheadRegistry.of(BulkheadConfig.custom().maxConcurrentCalls(properties.maxConcurrent()).maxWaitDuration(Duration.ZERO).build());
+    RateLimiterRegistry rateLimiters =
+        RateLimiterRegistry.of(RateLimiterConfig.custom()
+            .limitForPeriod(properties.perSecond())
+            .limitRefreshPeriod(Duration.ofSeconds(1))
+            .timeoutDuration(Duration.ZERO)
+            .build());
+    this.concurrency = bulkheads.bulkhead("order-placement");
+    this.rate = rateLimiters.rateLimiter("order-placement");
+    TaggedBulkheadMetrics.ofBulkheadRegistry(bulkheads).bindTo(meters);
+    TaggedRateLimiterMetrics.ofRateLimiterRegistry(rateLimiters).bindTo(meters);
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return !("POST".equals(request.getMethod()) && "/orders".equals(request.getRequestURI()));
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    if (!concurrency.tryAcquirePermission()) {
+      refuse(response, HttpStatus.SERVICE_UNAVAILABLE, "The shop is busy with many orders at once.");
+      return;
+    }
+    try {
+      if (!rate.acquirePermission()) {
+        refuse(response, HttpStatus.TOO_MANY_REQUESTS, "The shop takes only a limited number of orders per second.");
+        return;
+      }
+      chain.doFilter(request, response);
+    } finally {
+      concurrency.onComplete();
+    }
+  }
+
+  private static void refuse(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+    response.setStatus(status.value());
+    response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.getWriter().write(
+        "{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":" + status.value()
+            + ",\"detail\":\"" + detail + " Please try again in a moment; nothing was stored.\"}");
+  }
+}
