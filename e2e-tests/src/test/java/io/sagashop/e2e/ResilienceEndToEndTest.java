@@ -14,7 +14,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A service that is down loses no order, and what cannot wait becomes an incident an operator can repair. */
+/**
+ * A part that is down loses no order and starts nothing twice, and what cannot wait becomes an
+ * incident an operator can repair.
+ */
 class ResilienceEndToEndTest {
 
   private static final Duration STEP = Duration.ofSeconds(90);
@@ -28,10 +31,57 @@ class ResilienceEndToEndTest {
   }
 
   @AfterEach
-  void paymentServiceIsBack() {
-    if (!stack.isRunning(ShopService.PAYMENT)) {
-      stack.start(ShopService.PAYMENT);
+  void everyServiceIsBack() {
+    for (ShopService service : ShopService.values()) {
+      if (!stack.isRunning(service)) {
+        stack.start(service);
+      }
     }
+  }
+
+  @Test
+  void shouldStartTheDeliveryOnceDeliveryServiceIsBack() {
+    shop.put(ShopService.INVENTORY, "/products/cups-set/stock", Map.of("stock", 15));
+    String orderId = placeOrder("waiting-for-goods", "cups-set");
+    awaitStatus(orderId, "AWAITING_DEPOSIT");
+    stack.stop(ShopService.DELIVERY);
+
+    assertThat(shop.asSeller("POST", "/task/" + awaitTask(orderId) + "/complete", Map.of()).status()).isEqualTo(204);
+    awaitStatus(orderId, "GOODS_PREPARED");
+    stack.start(ShopService.DELIVERY);
+
+    awaitStatus(orderId, "IN_DELIVERY");
+    assertThat(shop.get(ShopService.DELIVERY, "/deliveries/" + orderId).status()).isEqualTo(200);
+    assertThat(timeline(orderId).stream().filter("DeliveryStarted"::equals)).hasSize(1);
+  }
+
+  @Test
+  void shouldLoseNoOrderAndNoReceiptWhileTheOrchestratorIsDown() {
+    shop.put(ShopService.INVENTORY, "/products/tea-sencha/stock", Map.of("stock", 40));
+    String inDelivery = placeOrder("receiving", "tea-sencha");
+    awaitStatus(inDelivery, "AWAITING_DEPOSIT");
+    assertThat(shop.asSeller("POST", "/task/" + awaitTask(inDelivery) + "/complete", Map.of()).status()).isEqualTo(204);
+    awaitStatus(inDelivery, "IN_DELIVERY");
+    stack.stop(ShopService.ORCHESTRATOR);
+
+    String placedMeanwhile = placeOrder("undeterred", "tea-sencha");
+    assertThat(shop.post(ShopService.ORDER, "/orders/" + inDelivery + "/receipt", Map.of(), Map.of()).status()).isEqualTo(202);
+    stack.start(ShopService.ORCHESTRATOR);
+
+    awaitStatus(placedMeanwhile, "AWAITING_DEPOSIT");
+    awaitStatus(inDelivery, "CLOSED");
+    assertThat(shop.asAdmin("GET", "/history/process-instance?processInstanceBusinessKey=" + placedMeanwhile, null).body()).hasSize(1);
+  }
+
+  private static String placeOrder(String customer, String productId) {
+    ShopClient.Answer placed =
+        shop.post(ShopService.ORDER, "/orders", Map.of("customerId", customer, "productId", productId, "quantity", 1), Map.of());
+    assertThat(placed.status()).isEqualTo(201);
+    return placed.body().path("orderId").asText();
+  }
+
+  private static List<String> timeline(String orderId) {
+    return shop.get(ShopService.ORDER, "/orders/" + orderId).body().path("timeline").findValuesAsText("type");
   }
 
   @Test
