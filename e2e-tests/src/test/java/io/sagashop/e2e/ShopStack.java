@@ -13,7 +13,7 @@ import java.util.Map;
  */
 final class ShopStack {
 
-  static final String RETRY_CYCLE = "SAGASHOP_SAGA_RETRY_CYCLE";
+  private static final String RETRY_CYCLE = "SAGASHOP_SAGA_RETRY_CYCLE";
   private static LocalStack stack;
 
   private ShopStack() {}

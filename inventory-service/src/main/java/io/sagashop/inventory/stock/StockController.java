@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The orchestrator's synchronous stock steps. Both are PUTs on a resource named by the order:
- * repeating them is safe, which is what a job that runs at least once needs.
+ * The orchestrator's synchronous stock steps, both on resources named by the order, so repeating
+ * either is safe, which is what a job that runs at least once needs.
  */
 @RestController
 class StockController {

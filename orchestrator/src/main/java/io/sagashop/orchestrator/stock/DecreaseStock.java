@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component("decreaseStock")
 class DecreaseStock extends SagaStep {
 
-  static final String OUT_OF_STOCK = "OUT_OF_STOCK";
+  private static final String OUT_OF_STOCK = "OUT_OF_STOCK";
   private static final String OUT_OF_STOCK_PROBLEM = "/problems/out-of-stock";
 
   private final InventoryClient inventory;
