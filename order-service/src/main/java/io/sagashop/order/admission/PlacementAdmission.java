@@ -13,11 +13,14 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -33,8 +36,10 @@ class PlacementAdmission extends OncePerRequestFilter {
 
   private final Bulkhead concurrency;
   private final RateLimiter rate;
+  private final ObjectMapper json;
 
-  PlacementAdmission(AdmissionProperties properties, MeterRegistry meters) {
+  PlacementAdmission(AdmissionProperties properties, MeterRegistry meters, ObjectMapper json) {
+    this.json = json;
     BulkheadRegistry bulkheads =
         BulkheadRegistry.of(BulkheadConfig.custom().maxConcurrentCalls(properties.maxConcurrent()).maxWaitDuration(Duration.ZERO).build());
     RateLimiterRegistry rateLimiters =
@@ -72,12 +77,14 @@ class PlacementAdmission extends OncePerRequestFilter {
     }
   }
 
-  private static void refuse(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+  private void refuse(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
     response.setStatus(status.value());
     response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.getWriter().write(
-        "{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":" + status.value()
-            + ",\"detail\":\"" + detail + " Please try again in a moment; nothing was stored.\"}");
+    // JSON is UTF-8; the servlet default for a body written outside Spring MVC is ISO-8859-1.
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(status, detail + " Please try again in a moment; nothing was stored.");
+    json.writeValue(response.getWriter(), problem);
   }
 }
