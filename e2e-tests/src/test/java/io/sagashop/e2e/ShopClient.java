@@ -1,5 +1,8 @@
 package io.sagashop.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sagashop.stack.LocalStack;
@@ -12,10 +15,17 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
-/** The shop's HTTP APIs as a customer, the seller and a test see them. */
+/**
+ * The shop's HTTP APIs as a customer, the seller and a test see them, and the steps the tests
+ * take again and again through them.
+ */
 final class ShopClient {
+
+  /** How long one saga step may take on a busy two-core machine. */
+  static final Duration STEP = Duration.ofSeconds(90);
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -57,6 +67,57 @@ final class ShopClient {
   /** The engine REST API as the operator (what Cockpit does behind its buttons). */
   Answer asAdmin(String method, String path, Object body) {
     return engineRest("admin", stack.passwords().admin(), method, path, body);
+  }
+
+  /** Places an order as a customer and returns its id; any answer but 201 fails the test. */
+  String placeOrder(String customer, String productId, int quantity) {
+    return placeOrder(customer, productId, quantity, Map.of());
+  }
+
+  String placeOrder(String customer, String productId, int quantity, Map<String, String> headers) {
+    Answer placed = post(ShopService.ORDER, "/orders", Map.of("customerId", customer, "productId", productId, "quantity", quantity), headers);
+    assertThat(placed.status()).as("placing an order: %s", placed.body()).isEqualTo(201);
+    return placed.body().path("orderId").asText();
+  }
+
+  /** The order's one screen, as the customer sees it. */
+  JsonNode order(String orderId) {
+    return get(ShopService.ORDER, "/orders/" + orderId).body();
+  }
+
+  /** The types of the events on the order's timeline, in order. */
+  List<String> timeline(String orderId) {
+    return order(orderId).path("timeline").findValuesAsText("type");
+  }
+
+  void awaitStatus(String orderId, String status) {
+    await().atMost(STEP).pollInterval(Duration.ofMillis(300))
+        .untilAsserted(() -> assertThat(order(orderId).path("status").asText()).isEqualTo(status));
+  }
+
+  /** The seller's "Confirm deposit" task of the order, once the saga has created it. */
+  JsonNode awaitDepositTask(String orderId) {
+    return await().atMost(STEP)
+        .until(() -> asSeller("GET", "/task?processInstanceBusinessKey=" + orderId, null).body(), tasks -> tasks.size() == 1)
+        .get(0);
+  }
+
+  /** The seller confirms the deposit in Tasklist (over the engine REST API Tasklist uses). */
+  void confirmDeposit(String orderId) {
+    String task = awaitDepositTask(orderId).path("id").asText();
+    assertThat(asSeller("POST", "/task/" + task + "/complete", Map.of()).status()).isEqualTo(204);
+  }
+
+  void setStock(String productId, int stock) {
+    assertThat(put(ShopService.INVENTORY, "/products/" + productId + "/stock", Map.of("stock", stock)).status()).isEqualTo(200);
+  }
+
+  int stock(String productId) {
+    return get(ShopService.INVENTORY, "/products/" + productId).body().path("stock").asInt();
+  }
+
+  String paymentStatus(String orderId) {
+    return get(ShopService.PAYMENT, "/payments/" + orderId).body().path("status").asText();
   }
 
   private Answer engineRest(String user, String password, String method, String path, Object body) {

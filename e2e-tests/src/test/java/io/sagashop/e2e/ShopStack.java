@@ -13,7 +13,9 @@ import java.util.Map;
  */
 final class ShopStack {
 
-  private static final String RETRY_CYCLE = "SAGASHOP_SAGA_RETRY_CYCLE";
+  /** Low enough that a test's burst goes beyond it, high enough for the tests that order one by one. */
+  static final int MAX_CONCURRENT_PLACEMENTS = 4;
+
   private static LocalStack stack;
 
   private ShopStack() {}
@@ -23,9 +25,11 @@ final class ShopStack {
       Path root = Path.of(System.getProperty("sagashop.root", "..")).toAbsolutePath().normalize();
       Path data =
           root.resolve("e2e-tests/target/stack-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-      // Failing steps retry for about 40 seconds, then raise an incident (production: 7 minutes).
       StackSettings settings =
-          StackSettings.forTests(root, data).withServiceEnvironment(Map.of(RETRY_CYCLE, "PT1S,PT3S,PT5S,PT10S,PT20S"));
+          StackSettings.forTests(root, data).withServiceEnvironment(Map.of(
+              // Failing steps retry for about 40 seconds, then raise an incident (production: 7 minutes).
+              "SAGASHOP_SAGA_RETRY_CYCLE", "PT1S,PT3S,PT5S,PT10S,PT20S",
+              "SAGASHOP_ORDER_ADMISSION_MAX_CONCURRENT", String.valueOf(MAX_CONCURRENT_PLACEMENTS)));
       stack = LocalStack.start(settings, System::getenv);
       Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "shop-stack-stop"));
     }

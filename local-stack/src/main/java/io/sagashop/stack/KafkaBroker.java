@@ -69,6 +69,11 @@ final class KafkaBroker {
     }
   }
 
+  /** An external cluster counts as running: the stack does not stop it. */
+  boolean isRunning() {
+    return process == null || process.isAlive();
+  }
+
   /** Creates the topics that do not exist yet; existing ones are left as they are. */
   void ensureTopics(List<String> topics) {
     try (Admin admin = Admin.create(adminProperties())) {

@@ -133,6 +133,10 @@ public final class LocalStack implements AutoCloseable {
     kafka.start();
   }
 
+  public boolean isKafkaRunning() {
+    return kafka.isRunning();
+  }
+
   public URI url(ShopService service) {
     return services.get(service).baseUrl();
   }

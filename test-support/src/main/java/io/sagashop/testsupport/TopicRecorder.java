@@ -69,13 +69,18 @@ public final class TopicRecorder implements AutoCloseable {
   }
 
   public static void send(String bootstrapServers, String topic, String key, byte[] value) {
+    send(bootstrapServers, topic, null, key, value);
+  }
+
+  /** Writes to one partition (null: the one the key chooses). */
+  public static void send(String bootstrapServers, String topic, Integer partition, String key, byte[] value) {
     try (KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(
             Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
-      producer.send(new ProducerRecord<>(topic, key, value)).get();
+      producer.send(new ProducerRecord<>(topic, partition, key, value)).get();
     } catch (Exception e) {
       throw new IllegalStateException("Cannot send to " + topic, e);
     }

@@ -1,0 +1,83 @@
+package io.sagashop.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.sagashop.stack.LocalStack;
+import io.sagashop.stack.ShopService;
+import io.sagashop.testsupport.TopicRecorder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A record no service can read, on every topic the shop consumes, goes to that topic's DLT once
+ * per consumer group, and the orders behind it go on.
+ */
+class DeadLetterEndToEndTest {
+
+  /** Who reads which topic: the consumer groups as the services configure them. */
+  private static final Map<String, List<String>> READERS =
+      Map.of(
+          "order.events", List.of("orchestrator", "order-service-view", "payment-service", "delivery-service"),
+          "payment.events", List.of("order-service", "order-service-view"),
+          "inventory.events", List.of("order-service", "order-service-view"),
+          "delivery.events", List.of("orchestrator", "order-service", "order-service-view"),
+          "delivery.commands", List.of("delivery-service"));
+
+  private static final int PARTITIONS = 3;
+
+  private static LocalStack stack;
+  private static ShopClient shop;
+
+  @BeforeAll
+  static void startShop() {
+    stack = ShopStack.get();
+    shop = new ShopClient(stack);
+  }
+
+  @Test
+  void shouldDeadLetterAPoisonRecordOnEveryConsumedTopicAndGoOnWithTheNextOrder() {
+    String poisonKey = "poison-" + UUID.randomUUID();
+    byte[] poison = "{not an event".getBytes(StandardCharsets.UTF_8);
+    // on every partition, so that whichever partition the next order lands on has poison before it
+    READERS.keySet().forEach(topic -> {
+      for (int partition = 0; partition < PARTITIONS; partition++) {
+        TopicRecorder.send(stack.kafkaBootstrapServers(), topic, partition, poisonKey, poison);
+      }
+    });
+
+    // the next order crosses every one of these topics on its way to IN_DELIVERY
+    shop.setStock("matcha-whisk", 10);
+    String orderId = shop.placeOrder("after-poison", "matcha-whisk", 1);
+    shop.confirmDeposit(orderId);
+    shop.awaitStatus(orderId, "IN_DELIVERY");
+
+    READERS.forEach((topic, groups) -> {
+      try (TopicRecorder deadLetters = TopicRecorder.of(stack.kafkaBootstrapServers(), topic + ".DLT")) {
+        List<String> expected = groups.stream().flatMap(group -> java.util.stream.Stream.of(group, group, group)).sorted().toList();
+        await().atMost(ShopClient.STEP).untilAsserted(() -> {
+          List<ConsumerRecord<String, byte[]>> ours =
+              deadLetters.records().stream().filter(record -> poisonKey.equals(record.key())).toList();
+          assertThat(ours.stream().map(record -> header(record, "kafka_dlt-original-consumer-group")).sorted().toList())
+              .as("consumer groups that dead-lettered the poison on %s", topic)
+              .isEqualTo(expected);
+          assertThat(ours).allSatisfy(record ->
+              assertThat(header(record, "kafka_dlt-exception-message")).as("cause on %s", topic).isNotBlank());
+        });
+      }
+    });
+  }
+
+  private static String header(ConsumerRecord<String, byte[]> record, String name) {
+    Header header = record.headers().lastHeader(name);
+    return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+}
