@@ -10,7 +10,7 @@ import java.util.stream.Stream;
  * partitions, so that scaled-out consumers share the work and one order's events stay in order.
  * Each gets a dead-letter sibling for records its consumers cannot process.
  */
-final class StackTopics {
+public final class StackTopics {
 
   static final int PARTITIONS = 3;
   static final String DEAD_LETTER_SUFFIX = ".DLT";
@@ -29,11 +29,11 @@ final class StackTopics {
    * Events are kept forever, so that a read model (order-service's view) can be rebuilt from the
    * beginning; dead letters keep Kafka's default of a week.
    */
-  static Map<String, String> configOf(String topic) {
+  public static Map<String, String> configOf(String topic) {
     return topic.endsWith(DEAD_LETTER_SUFFIX) ? Map.of() : Map.of("retention.ms", "-1");
   }
 
-  static List<String> all() {
+  public static List<String> all() {
     return TOPICS.stream()
         .flatMap(topic -> Stream.of(topic, topic + DEAD_LETTER_SUFFIX))
         .toList();

@@ -1,0 +1,136 @@
+package io.sagashop.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * A manifest with a mistake fails the build with a message that names the file and the object:
+ * each test breaks one thing in a copy of k8s/ and reads what the checks say.
+ */
+class BrokenManifestsTest {
+
+  private static final String OVERLAY = "overlays/production";
+
+  @TempDir Path copy;
+  private Path k8s;
+
+  @BeforeEach
+  void copyTheManifests() throws IOException {
+    k8s = copy.resolve("repo/k8s");
+    for (String part : List.of("base", "overlays", "secrets")) {
+      FileSystemUtils.copyRecursively(Path.of(part), k8s.resolve(part));
+    }
+    // the checks also read the services' shared defaults, next to k8s/
+    Path defaults = Path.of("../platform/src/main/resources/sagashop-platform-defaults.yml");
+    Files.createDirectories(copy.resolve("repo/platform/src/main/resources"));
+    Files.copy(defaults, copy.resolve("repo/platform/src/main/resources/sagashop-platform-defaults.yml"));
+  }
+
+  @Test
+  void shouldNameTheFileAndObjectOfAFieldWithATypo() {
+    edit("base/services/payment-service.yaml", "revisionHistoryLimit:", "revisionHistoryLimt:");
+
+    assertThat(findings()).containsExactly(
+        "base/services/payment-service.yaml (Deployment payment-service): unknown field \"revisionHistoryLimt\" at spec");
+  }
+
+  @Test
+  void shouldRejectAnUnknownFieldInAStrimziResource() {
+    edit("base/kafka/kafka.yaml", "deleteClaim: false\n        kraftMetadata", "deleteClaim: false\n        kraftMetadat");
+
+    assertThat(findings()).containsExactly(
+        "base/kafka/kafka.yaml (KafkaNodePool controllers): unknown field \"kraftMetadat\" at spec.storage.volumes[0]");
+  }
+
+  @Test
+  void shouldRejectAnUnknownFieldInACloudNativePgResource() {
+    edit("base/postgres/cluster.yaml", "  instances: 3", "  instance: 3");
+
+    assertThat(findings()).singleElement().asString()
+        .startsWith("base/postgres/cluster.yaml (Cluster sagashop-db): Unrecognized field \"instance\"")
+        .endsWith("at spec.instance");
+  }
+
+  @Test
+  void shouldNameEveryDeploymentWhoseProbePointsAtAMissingPort() {
+    edit("base/service-defaults.yaml", "      path: /actuator/health/readiness\n      port: http", "      path: /actuator/health/readiness\n      port: management");
+
+    assertThat(findings()).hasSize(5).contains(
+        "base/services/delivery-service.yaml (Deployment delivery-service): container \"delivery-service\": "
+            + "readinessProbe points at port management, which the container does not declare [8080, http]");
+  }
+
+  @Test
+  void shouldNameTheDeploymentThatReadsAMissingSecretKey() {
+    edit("base/services/orchestrator.yaml", "key: seller-password", "key: seller-pasword");
+
+    assertThat(findings()).containsExactly(
+        "base/services/orchestrator.yaml (Deployment orchestrator): container \"orchestrator\": SAGASHOP_SELLER_PASSWORD "
+            + "reads key seller-pasword of Secret sagashop-camunda-users, which neither the overlay nor secrets/secrets.template.yaml defines");
+  }
+
+  @Test
+  void shouldNameTheIngressWhosePathLeadsToAMissingService() {
+    edit("base/ingress.yaml", "name: orchestrator", "name: orchestrater");
+
+    assertThat(findings()).contains(
+        "base/ingress.yaml (Ingress sagashop): path /camunda leads to Service orchestrater, which does not exist");
+  }
+
+  @Test
+  void shouldRefuseToPublishInternalPaths() {
+    edit("base/ingress.yaml", "- path: /catalog", "- path: /internal");
+
+    assertThat(findings()).containsExactly(
+        "base/ingress.yaml (Ingress sagashop): path /internal would publish /internal, which must stay inside the cluster");
+  }
+
+  @Test
+  void shouldFailOnAGracePeriodShorterThanTheShutdown() {
+    edit("base/service-defaults.yaml", "value: 45", "value: 30");
+
+    assertThat(findings()).hasSize(5).allSatisfy(finding ->
+        assertThat(finding).contains("terminationGracePeriodSeconds 30 must exceed the preStop sleep (10 s) plus Spring's shutdown phase (25 s)"));
+  }
+
+  @Test
+  void shouldFailWhenTheTopicsDifferFromTheServices() {
+    edit("base/kafka/topics.yaml", "topicName: payment.events\n", "topicName: payments.events\n");
+
+    assertThat(findings()).singleElement().asString().startsWith("the KafkaTopics ").contains("payments.events");
+  }
+
+  @Test
+  void shouldFailTheRenderingWithKubectlsMessage() {
+    edit("base/kustomization.yaml", "  - ingress.yaml\n", "  - ingres.yaml\n");
+
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(this::findings))
+        .isInstanceOf(AssertionError.class).hasMessageContaining("ingres.yaml");
+  }
+
+  private List<String> findings() {
+    return new Overlays(k8s, copy.resolve("work")).findings(OVERLAY);
+  }
+
+  private void edit(String file, String from, String to) {
+    Path path = k8s.resolve(file);
+    try {
+      String text = Files.readString(path);
+      assertThat(text).as("%s contains %s", file, from).contains(from);
+      Files.writeString(path, text.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+}

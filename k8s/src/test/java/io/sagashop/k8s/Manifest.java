@@ -1,0 +1,32 @@
+package io.sagashop.k8s;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One object of a rendered overlay, with the file it came from (Kustomize's origin annotation), so
+ * that every finding can name the file and the object.
+ */
+record Manifest(String origin, JsonNode json) {
+
+  String apiVersion() {
+    return json.path("apiVersion").asText();
+  }
+
+  String kind() {
+    return json.path("kind").asText();
+  }
+
+  String name() {
+    return json.path("metadata").path("name").asText();
+  }
+
+  boolean is(String kind) {
+    return kind().equals(kind);
+  }
+
+  /** How a finding names it: {@code base/services/orchestrator.yaml (Deployment orchestrator)}. */
+  @Override
+  public String toString() {
+    return origin + " (" + kind() + " " + name() + ")";
+  }
+}
