@@ -50,6 +50,11 @@ public class Product {
     stock += quantity;
   }
 
+  public void describe(String newName, BigDecimal newUnitPrice) {
+    name = newName;
+    unitPrice = newUnitPrice;
+  }
+
   public void countStock(int counted) {
     stock = counted;
   }
