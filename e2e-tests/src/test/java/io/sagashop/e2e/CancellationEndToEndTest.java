@@ -3,9 +3,7 @@ package io.sagashop.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.sagashop.stack.ShopService;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -127,12 +125,4 @@ class CancellationEndToEndTest {
     }
     assertThat(shop.stock("teapot-kyusu")).isEqualTo(500 - confirmed);
   }
-
-
-
-
-
-
-
-
 }

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.sagashop.stack.LocalStack;
-import io.sagashop.stack.ShopService;
 import io.sagashop.testsupport.TopicRecorder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -86,5 +84,4 @@ class DeadLetterEndToEndTest {
     Header header = record.headers().lastHeader(name);
     return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
   }
-
 }

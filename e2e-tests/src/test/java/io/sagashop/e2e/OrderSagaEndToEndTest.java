@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sagashop.stack.LocalStack;
 import io.sagashop.stack.ShopService;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,8 +96,4 @@ class OrderSagaEndToEndTest {
     shop.awaitStatus(first, "AWAITING_DEPOSIT");
     assertThat(shop.get(ShopService.PAYMENT, "/payments/" + first).status()).isEqualTo(200);
   }
-
-
-
-
 }

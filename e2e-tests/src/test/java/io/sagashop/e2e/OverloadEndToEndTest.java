@@ -57,7 +57,8 @@ class OverloadEndToEndTest {
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString()))
-            .toList().stream()
+            .toList() // every request is on its way before the first answer is awaited
+            .stream()
             .map(CompletableFuture::join)
             .toList();
 

@@ -143,5 +143,4 @@ class ResilienceEndToEndTest {
     JsonNode incidents = shop.asAdmin("GET", "/incident?processInstanceId=" + instances.get(0).path("id").asText(), null).body();
     return incidents.isEmpty() ? null : incidents.get(0);
   }
-
 }

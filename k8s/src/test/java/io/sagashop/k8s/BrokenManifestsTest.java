@@ -1,13 +1,15 @@
 package io.sagashop.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,7 +116,7 @@ class BrokenManifestsTest {
   void shouldFailTheRenderingWithKubectlsMessage() {
     edit("base/kustomization.yaml", "  - ingress.yaml\n", "  - ingres.yaml\n");
 
-    assertThat(org.assertj.core.api.Assertions.catchThrowable(this::findings))
+    assertThat(catchThrowable(this::findings))
         .isInstanceOf(AssertionError.class).hasMessageContaining("ingres.yaml");
   }
 
@@ -127,10 +129,9 @@ class BrokenManifestsTest {
     try {
       String text = Files.readString(path);
       assertThat(text).as("%s contains %s", file, from).contains(from);
-      Files.writeString(path, text.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)));
+      Files.writeString(path, text.replaceFirst(Pattern.quote(from), Matcher.quoteReplacement(to)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
-
 }

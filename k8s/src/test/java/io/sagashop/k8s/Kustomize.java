@@ -45,7 +45,7 @@ final class Kustomize {
 
   private static String run(Path kustomization) throws IOException {
     Process kubectl =
-        new ProcessBuilder("kubectl", "kustomize", kustomization.toString()).redirectErrorStream(false).start();
+        new ProcessBuilder("kubectl", "kustomize", kustomization.toString()).start();
     byte[] out = kubectl.getInputStream().readAllBytes();
     byte[] err = kubectl.getErrorStream().readAllBytes();
     try {

@@ -29,7 +29,7 @@ public final class StackTopics {
    * Events are kept forever, so that a read model (order-service's view) can be rebuilt from the
    * beginning; dead letters keep Kafka's default of a week.
    */
-  public static Map<String, String> configOf(String topic) {
+  static Map<String, String> configOf(String topic) {
     return topic.endsWith(DEAD_LETTER_SUFFIX) ? Map.of() : Map.of("retention.ms", "-1");
   }
 

@@ -30,6 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/products")
 class ProductController {
 
+  private static final String PRODUCT_ID = "[a-z0-9][a-z0-9-]{0,63}";
+
   private final ProductRepository products;
 
   ProductController(ProductRepository products) {
@@ -56,12 +58,10 @@ class ProductController {
       @PathVariable @Pattern(regexp = PRODUCT_ID, message = "must be 1-64 lower-case letters, digits or dashes") String productId,
       @Valid @RequestBody ProductDescription description) {
     Optional<Product> known = products.findForStockChange(productId);
+    known.ifPresent(product -> product.describe(description.name(), description.unitPrice()));
     Product product = known.orElseGet(() -> products.save(new Product(productId, description.name(), description.unitPrice(), 0)));
-    product.describe(description.name(), description.unitPrice());
     return ResponseEntity.status(known.isPresent() ? HttpStatus.OK : HttpStatus.CREATED).body(ProductView.of(product));
   }
-
-  private static final String PRODUCT_ID = "[a-z0-9][a-z0-9-]{0,63}";
 
   record ProductDescription(
       @NotBlank @Size(max = 200) String name,
