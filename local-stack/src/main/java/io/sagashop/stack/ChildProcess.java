@@ -48,6 +48,8 @@ final class ChildProcess {
       command.add(SETSID.toString());
     }
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // Temporary files of every part go where the launcher's go (java.io.tmpdir is not inherited).
+    command.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
     command.addAll(jvmOptions);
     command.addAll(List.of(arguments));
     return command;
@@ -100,13 +102,19 @@ final class ChildProcess {
     return logFile;
   }
 
-  /** The end of the log, to show why a process did not come up. */
-  String logTail(int lines) {
+  /**
+   * Why the process died while starting, in one line (see {@link StartupFailure}).
+   *
+   * @param remedy what a person can change when it ran out of heap
+   */
+  String whyItStopped(String remedy) {
+    List<String> tail;
     try {
       List<String> all = Files.readAllLines(logFile);
-      return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
+      tail = all.subList(Math.max(0, all.size() - 80), all.size());
     } catch (IOException e) {
-      return "(no log at " + logFile + ")";
+      tail = List.of();
     }
+    return StartupFailure.explain(name, tail, logFile, remedy);
   }
 }

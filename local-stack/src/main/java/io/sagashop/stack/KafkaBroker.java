@@ -34,7 +34,7 @@ final class KafkaBroker {
     }
     ChildProcess broker =
         new ChildProcess(
-            "kafka",
+            "Kafka",
             ChildProcess.java(
                 List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path")),
                 KafkaBrokerMain.class.getName(),
@@ -100,7 +100,7 @@ final class KafkaBroker {
     try (Admin admin = Admin.create(adminProperties())) {
       while (true) {
         if (process != null && !process.isAlive()) {
-          throw new StackException("Kafka stopped while starting. The end of " + process.logFile() + ":\n" + process.logTail(30));
+          throw new StackException(process.whyItStopped("its heap is set in KafkaBroker (-Xmx512m), report this"));
         }
         try {
           admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);

@@ -73,6 +73,7 @@ public final class LocalStack implements AutoCloseable {
     Instant started = Instant.now();
     pids.endOrphans();
     requireFreePorts();
+    Preflight.check(settings);
 
     CompletableFuture<Void> database = CompletableFuture.runAsync(postgres::start);
     CompletableFuture<Void> broker = CompletableFuture.runAsync(kafka::start);

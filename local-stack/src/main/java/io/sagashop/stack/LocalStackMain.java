@@ -32,6 +32,12 @@ public final class LocalStackMain {
       console.error(e.getMessage());
       System.exit(1);
       return;
+    } catch (RuntimeException | Error e) {
+      // Nothing a newcomer could act on was foreseen here: one line, the details at debug level.
+      console.error(StartupFailure.explain(e));
+      console.debug("Start-up failed", e);
+      System.exit(1);
+      return;
     }
 
     CountDownLatch stopped = new CountDownLatch(1);

@@ -1,6 +1,7 @@
 package io.sagashop.stack;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -10,7 +11,8 @@ import java.util.concurrent.CountDownLatch;
  * Central). It runs apart from the launcher so that the launcher decides when the database
  * stops: after the services, which still write while they shut down.
  *
- * <p>Arguments: data directory, port.
+ * <p>Arguments: data directory, port, and the working directory whose binaries {@link
+ * io.sagashop.postgres.PostgresBinaries} unpacked.
  */
 public final class PostgresMain {
 
@@ -19,8 +21,10 @@ public final class PostgresMain {
   public static void main(String[] args) throws IOException, InterruptedException {
     Path dataDirectory = Path.of(args[0]);
     int port = Integer.parseInt(args[1]);
+    File binaries = new File(args[2]);
     // The embedded server registers its own shutdown hook: SIGTERM to this JVM stops PostgreSQL.
     EmbeddedPostgres.builder()
+        .setOverrideWorkingDirectory(binaries)
         .setDataDirectory(dataDirectory)
         .setCleanDataDirectory(false)
         .setPort(port)

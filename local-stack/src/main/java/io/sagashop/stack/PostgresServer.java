@@ -1,5 +1,7 @@
 package io.sagashop.stack;
 
+import io.sagashop.postgres.PostgresBinaries;
+import io.sagashop.postgres.PostgresBinariesException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,12 +37,13 @@ final class PostgresServer {
         settings.externalPostgres().isPresent()
             ? null
             : new ChildProcess(
-                "postgres",
+                "PostgreSQL",
                 ChildProcess.java(
                     List.of("-Xmx64m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path")),
                     PostgresMain.class.getName(),
                     settings.postgresDirectory().toString(),
-                    String.valueOf(settings.postgresPort())),
+                    String.valueOf(settings.postgresPort()),
+                    settings.postgresBinaries().toString()),
                 Map.of(),
                 settings.logDirectory().resolve("postgres.log"),
                 pids);
@@ -49,6 +52,7 @@ final class PostgresServer {
   /** Starts the embedded server (if it is ours) and returns once it takes connections. */
   void start() {
     if (process != null) {
+      unpackBinaries();
       endOrphanedServer(settings.postgresDirectory());
       process.start();
     }
@@ -100,12 +104,23 @@ final class PostgresServer {
     }
   }
 
+  /**
+   * Here, in the launcher, with a streaming unpack: the server's JVM stays at 64 MiB, which is too
+   * little for zonky's own unpack on a machine that never ran the shop.
+   */
+  private void unpackBinaries() {
+    try {
+      PostgresBinaries.in(settings.postgresBinaries()).unpack();
+    } catch (PostgresBinariesException e) {
+      throw new StackException(e.getMessage(), e);
+    }
+  }
+
   private void awaitReady() {
     Instant deadline = Instant.now().plus(STARTUP);
     while (true) {
       if (process != null && !process.isAlive()) {
-        throw new StackException("PostgreSQL stopped while starting. The end of " + process.logFile() + ":\n"
-            + process.logTail(30));
+        throw new StackException(process.whyItStopped("its JVM only holds the server's process, report this"));
       }
       try (Connection connection = connect()) {
         return;

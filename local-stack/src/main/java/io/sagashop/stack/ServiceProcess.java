@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /** One of the shop's Spring Boot services running from its jar, and its readiness. */
@@ -18,11 +19,13 @@ final class ServiceProcess {
   private final ShopService service;
   private final int port;
   private final ChildProcess process;
+  private final List<String> jvmOptions;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   ServiceProcess(ShopService service, StackSettings settings, Map<String, String> environment, PidFile pids) {
     this.service = service;
     this.port = settings.port(service);
+    this.jvmOptions = settings.jvmOptions();
     if (!Files.isRegularFile(service.jar(settings.projectRoot()))) {
       throw new StackException(
           service.jar(settings.projectRoot()) + " is missing: build the shop first (mvn -DskipTests package).");
@@ -59,8 +62,8 @@ final class ServiceProcess {
         HttpRequest.newBuilder(baseUrl().resolve("/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build();
     while (true) {
       if (!process.isAlive()) {
-        throw new StackException(
-            service.module() + " stopped while starting. The end of " + process.logFile() + ":\n" + process.logTail(40));
+        throw new StackException(process.whyItStopped(
+            "give the services more heap with SAGASHOP_JVM_OPTS (now " + String.join(" ", jvmOptions) + ")"));
       }
       try {
         HttpResponse<String> response = http.send(readiness, HttpResponse.BodyHandlers.ofString());

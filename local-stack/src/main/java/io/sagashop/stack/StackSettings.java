@@ -1,5 +1,6 @@
 package io.sagashop.stack;
 
+import io.sagashop.postgres.PostgresBinaries;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -17,6 +18,7 @@ import java.util.function.Function;
  *
  * @param projectRoot the checkout, where each module's jar is built
  * @param dataDirectory PostgreSQL's and Kafka's data, the logs and the generated passwords
+ * @param postgresBinaries where the embedded PostgreSQL's binaries are unpacked (once per machine)
  * @param postgresPort port of the embedded PostgreSQL
  * @param kafkaPort port of the embedded broker's client listener
  * @param kafkaControllerPort port of the embedded broker's KRaft controller listener
@@ -30,6 +32,7 @@ import java.util.function.Function;
 public record StackSettings(
     Path projectRoot,
     Path dataDirectory,
+    Path postgresBinaries,
     int postgresPort,
     int kafkaPort,
     int kafkaControllerPort,
@@ -53,7 +56,7 @@ public record StackSettings(
 
   /** The same settings, with these environment variables given to every service. */
   public StackSettings withServiceEnvironment(Map<String, String> environment) {
-    return new StackSettings(projectRoot, dataDirectory, postgresPort, kafkaPort, kafkaControllerPort, servicePorts,
+    return new StackSettings(projectRoot, dataDirectory, postgresBinaries, postgresPort, kafkaPort, kafkaControllerPort, servicePorts,
         externalPostgres, externalKafka, jvmOptions, Map.copyOf(environment));
   }
 
@@ -96,6 +99,7 @@ public record StackSettings(
     return new StackSettings(
         projectRoot,
         dataDirectory == null ? projectRoot.resolve(".sagashop") : Path.of(dataDirectory).toAbsolutePath(),
+        defaultPostgresBinaries(),
         intVariable(env, "SAGASHOP_POSTGRES_PORT", 15432),
         intVariable(env, "SAGASHOP_KAFKA_PORT", 9092),
         intVariable(env, "SAGASHOP_KAFKA_CONTROLLER_PORT", 9093),
@@ -115,6 +119,7 @@ public record StackSettings(
     return new StackSettings(
         projectRoot,
         dataDirectory,
+        defaultPostgresBinaries(),
         freePort(),
         freePort(),
         freePort(),
@@ -123,6 +128,17 @@ public record StackSettings(
         Optional.empty(),
         DEFAULT_JVM_OPTIONS,
         Map.of());
+  }
+
+  /** The same settings, with the PostgreSQL binaries unpacked in another place. */
+  public StackSettings withPostgresBinaries(Path directory) {
+    return new StackSettings(projectRoot, dataDirectory, directory, postgresPort, kafkaPort, kafkaControllerPort,
+        servicePorts, externalPostgres, externalKafka, jvmOptions, serviceEnvironment);
+  }
+
+  /** Shared by every checkout and test run on the machine: unpacked once, in the JVM's temp directory. */
+  private static Path defaultPostgresBinaries() {
+    return PostgresBinaries.inTempDirectory().workingDirectory();
   }
 
   private static int intVariable(Function<String, String> env, String name, int fallback) {

@@ -1,5 +1,6 @@
 package io.sagashop.testsupport;
 
+import io.sagashop.postgres.PostgresBinaries;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -41,28 +42,39 @@ public final class TestPostgres {
   private static synchronized String server() {
     if (serverUrl == null) {
       int port = freePort();
+      // Unpacked here, in a streaming unpack that needs a few MiB: the server's own JVM stays small.
+      PostgresBinaries binaries = PostgresBinaries.inTempDirectory();
+      binaries.unpack();
+      Process server;
       try {
-        new ProcessBuilder(
+        server = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx64m",
+                // Its data directory goes where this JVM keeps its temporary files.
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
                 "-cp",
                 System.getProperty("java.class.path"),
                 TestPostgresMain.class.getName(),
-                String.valueOf(port))
+                String.valueOf(port),
+                binaries.workingDirectory().toString())
             .inheritIO()
             .start();
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot start the tests' PostgreSQL", e);
       }
       serverUrl = "jdbc:postgresql://localhost:" + port + "/";
-      awaitReady();
+      awaitReady(server);
     }
     return serverUrl;
   }
 
-  private static void awaitReady() {
+  private static void awaitReady(Process server) {
     Instant deadline = Instant.now().plus(STARTUP);
     while (true) {
+      if (!server.isAlive()) {
+        throw new IllegalStateException(
+            "The tests' PostgreSQL stopped while starting (exit " + server.exitValue() + "); its output is above");
+      }
       try (Connection ignored = connect(serverUrl + "postgres")) {
         return;
       } catch (SQLException notYet) {
