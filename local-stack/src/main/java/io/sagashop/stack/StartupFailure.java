@@ -56,7 +56,7 @@ final class StartupFailure {
     if (port.find()) {
       String number = port.group(1) != null ? port.group(1) : port.group(2);
       return part + " cannot listen on port " + number + ": another program uses it. Stop that program, or move "
-          + part + " to another port (the SAGASHOP_..._PORT variables in the README).";
+          + part + " to another port (the SAGASHOP_..._PORT variables in docs/local-stack.md).";
     }
     Optional<String> postgresBinaries = lines.stream()
         .filter(line -> line.contains("PostgresBinariesException: "))

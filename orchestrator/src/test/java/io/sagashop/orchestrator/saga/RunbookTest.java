@@ -15,7 +15,7 @@ import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's runbook tells the operator what every incident means: each step that runs as a job
+ * The runbook (docs/runbook.md) tells the operator what every incident means: each step that runs as a job
  * (and so can end in an incident) has its row, and each compensation that runs inside such a job
  * has its message there.
  */
@@ -59,8 +59,8 @@ class RunbookTest {
   }
 
   private static String runbook() throws IOException {
-    // the tests run in the module's directory; the README is the project's
-    Path readme = Path.of("..", "README.md");
+    // the tests run in the module's directory; the runbook is the project's
+    Path readme = Path.of("..", "docs", "runbook.md");
     String text = Files.readString(readme);
     int start = text.indexOf(RUNBOOK_HEADING);
     assertThat(start).as("the runbook section in %s", readme.toAbsolutePath()).isNotNegative();
