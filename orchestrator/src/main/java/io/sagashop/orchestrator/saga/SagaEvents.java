@@ -22,22 +22,38 @@ import org.springframework.stereotype.Component;
 /**
  * The services' events the saga waits for: OrderPlaced starts it, DeliveryStarted and
  * ReceiptConfirmed move it on. Every other event type is none of the saga's business.
+ *
+ * <p>Each topic has a listener container of its own, one consumer per partition: an order's events
+ * stay in order, and nothing on one topic waits for another. A message the saga does not wait for
+ * yet goes into the {@link SagaInbox} and the consumer moves on; only an unreadable record goes to
+ * the dead-letter topic.
  */
 @Component
 class SagaEvents {
 
   private final EventReader reader;
   private final SagaStarts starts;
-  private final SagaCorrelation correlation;
+  private final SagaInbox inbox;
 
-  SagaEvents(EventReader reader, SagaStarts starts, SagaCorrelation correlation) {
+  SagaEvents(EventReader reader, SagaStarts starts, SagaInbox inbox) {
     this.reader = reader;
     this.starts = starts;
-    this.correlation = correlation;
+    this.inbox = inbox;
   }
 
-  @KafkaListener(topics = "#{'${sagashop.saga.event-topics}'.split(',')}")
-  void on(ConsumerRecord<String, byte[]> record) {
+  @KafkaListener(id = "saga-order-events", topics = "${sagashop.saga.order-events-topic}",
+      concurrency = "${sagashop.saga.consumers-per-topic}")
+  void onOrderEvent(ConsumerRecord<String, byte[]> record) {
+    on(record);
+  }
+
+  @KafkaListener(id = "saga-delivery-events", topics = "${sagashop.saga.delivery-events-topic}",
+      concurrency = "${sagashop.saga.consumers-per-topic}")
+  void onDeliveryEvent(ConsumerRecord<String, byte[]> record) {
+    on(record);
+  }
+
+  private void on(ConsumerRecord<String, byte[]> record) {
     EventEnvelope event = reader.read(record.value());
     Optional<SagaMessage> message = Arrays.stream(SagaMessage.values()).filter(m -> m.name().equals(event.type())).findFirst();
     if (message.isEmpty()) {
@@ -45,7 +61,7 @@ class SagaEvents {
     }
     switch (message.get()) {
       case OrderPlaced -> starts.startOnce(event.orderId(), startVariables(event));
-      case DeliveryStarted, ReceiptConfirmed -> correlation.correlate(message.get(), event.orderId(), Map.of());
+      case DeliveryStarted, ReceiptConfirmed -> inbox.receive(event.id(), message.get(), event.orderId());
       case CancellationRequested -> throw new PoisonEventException("CancellationRequested is not an event; it arrives over HTTP");
     }
   }

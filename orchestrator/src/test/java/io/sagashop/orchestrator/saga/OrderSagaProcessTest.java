@@ -72,6 +72,8 @@ class OrderSagaProcessTest {
     Mocks.register("requestDelivery", requestDelivery);
     Mocks.register("closeOrder", closeOrder);
     Mocks.register("markOrderCancelled", markOrderCancelled);
+    // The inbox is the integration tests' business (SagaInboxTest); here messages come when the saga waits.
+    Mocks.register("inboxDelivery", (org.camunda.bpm.engine.delegate.ExecutionListener) execution -> {});
     Mocks.register("sagaTimers", new SagaTimers(new SagaDeadlines(Duration.ofDays(3), Duration.ofDays(7), Duration.ofDays(14), "PT1M")));
   }
 

@@ -61,9 +61,10 @@ public class EventsAutoConfiguration {
 
   @Bean
   CommonErrorHandler eventErrorHandler(KafkaOperations<?, ?> template, EventsProperties properties) {
+    // No end to the retries of a passing failure (a database restarting, a service down): giving up
+    // would lose the record to the dead-letter topic. Only poison goes there, at once.
     ExponentialBackOff backOff = new ExponentialBackOff(properties.retryInterval().toMillis(), 2.0);
     backOff.setMaxInterval(properties.retryMaxInterval().toMillis());
-    backOff.setMaxElapsedTime(properties.retryFor().toMillis());
     DefaultErrorHandler handler = new DefaultErrorHandler(new DeadLetters(template), backOff);
     handler.addNotRetryableExceptions(PoisonEventException.class);
     return handler;

@@ -11,13 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param resubmitAfter how long an event may stay unsent before the outbox sends it again
  * @param retryInterval first wait before a failed record is processed again
  * @param retryMaxInterval longest wait between two attempts
- * @param retryFor how long a record is retried before it goes to the dead-letter topic; long
- *     enough to cover a message that arrives before the process waits for it
+ *     (a record that failed for a passing reason, a database or service down, is retried until it
+ *     succeeds; only an unreadable one goes to the dead-letter topic)
  */
 @ConfigurationProperties("sagashop.events")
 public record EventsProperties(
     String topic,
     @DefaultValue("30s") Duration resubmitAfter,
     @DefaultValue("500ms") Duration retryInterval,
-    @DefaultValue("10s") Duration retryMaxInterval,
-    @DefaultValue("2m") Duration retryFor) {}
+    @DefaultValue("10s") Duration retryMaxInterval) {}
