@@ -1,5 +1,6 @@
 package io.sagashop.orchestrator.saga;
 
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
@@ -11,7 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Starts one saga per order. The started_order row and the new process instance commit together,
- * so a redelivered OrderPlaced starts nothing, and a start that failed can be retried.
+ * so a redelivered OrderPlaced starts nothing, and a start that failed can be retried. The row also
+ * keeps the order's facts, out of reach of a task completion ({@link OrderFactsGuard}).
  */
 @Service
 public class SagaStarts {
@@ -29,7 +31,11 @@ public class SagaStarts {
   /** True if this call started the saga, false if it had been started before. */
   @Transactional
   public boolean startOnce(UUID orderId, Map<String, Object> variables) {
-    int claimed = jdbc.update("INSERT INTO started_order (order_id) VALUES (?) ON CONFLICT DO NOTHING", orderId);
+    int claimed = jdbc.update(
+        "INSERT INTO started_order (order_id, product_id, quantity, amount) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        orderId, variables.get(SagaVariables.PRODUCT_ID), variables.get(SagaVariables.QUANTITY),
+        // A saga started by a cancellation before its OrderPlaced arrived has no facts to keep.
+        variables.get(SagaVariables.AMOUNT) instanceof String amount ? new BigDecimal(amount) : null);
     if (claimed == 0) {
       log.info("Saga of order {} was started before; ignoring the repeated {}", orderId, SagaMessage.OrderPlaced);
       return false;

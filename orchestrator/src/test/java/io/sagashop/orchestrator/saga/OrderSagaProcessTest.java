@@ -43,7 +43,11 @@ class OrderSagaProcessTest {
   /** The in-memory engine, recording coverage into target/process-test-coverage (with an HTML report). */
   @RegisterExtension
   @Order(2)
-  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder().build();
+  // Not named camunda.cfg.xml: Camunda's ProcessEngines.init() would find that on the class path and
+  // register an H2 engine named "default" beside the Spring Boot one of the integration tests, whose
+  // engine REST API would then ask the wrong engine for its users.
+  static ProcessEngineCoverageExtension engine =
+      ProcessEngineCoverageExtension.builder().configurationResource("order-saga-process-test.cfg.xml").build();
 
   private final JavaDelegate requestBankTransfer = mock(JavaDelegate.class);
   private final JavaDelegate cancelPayment = mock(JavaDelegate.class);
@@ -58,6 +62,8 @@ class OrderSagaProcessTest {
 
   @BeforeEach
   void registerSteps() throws Exception {
+    // The integration tests' Spring Boot engine may live in the same JVM: assert on this one.
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine.getProcessEngine());
     doAnswer(call -> {
           call.getArgument(0, DelegateExecution.class).setVariable(SagaVariables.TRANSFER_REFERENCE, "SAGA-TEST000001");
           return null;
@@ -74,6 +80,7 @@ class OrderSagaProcessTest {
     Mocks.register("markOrderCancelled", markOrderCancelled);
     // The inbox is the integration tests' business (SagaInboxTest); here messages come when the saga waits.
     Mocks.register("inboxDelivery", (org.camunda.bpm.engine.delegate.ExecutionListener) execution -> {});
+    Mocks.register("orderFactsGuard", (org.camunda.bpm.engine.delegate.TaskListener) task -> {});
     Mocks.register("sagaTimers", new SagaTimers(new SagaDeadlines(Duration.ofDays(3), Duration.ofDays(7), Duration.ofDays(14), "PT1M")));
   }
 

@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Value;
 class SagaEventsTest {
 
   @Autowired RuntimeService runtime;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
   @Value("${spring.embedded.kafka.brokers}") String brokers;
 
   @Test
@@ -35,6 +36,11 @@ class SagaEventsTest {
         .containsEntry(SagaVariables.ORDER_ID, orderId.toString())
         .containsEntry(SagaVariables.QUANTITY, 2)
         .containsEntry(SagaVariables.AMOUNT, "96.00");
+    // The facts a task completion cannot write, for OrderFactsGuard
+    assertThat(jdbc.queryForMap("SELECT product_id, quantity, amount FROM started_order WHERE order_id = ?", orderId))
+        .containsEntry("product_id", "teapot-kyusu")
+        .containsEntry("quantity", 2)
+        .containsEntry("amount", new java.math.BigDecimal("96.00"));
   }
 
   @Test

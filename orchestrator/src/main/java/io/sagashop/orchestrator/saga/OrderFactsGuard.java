@@ -1,0 +1,67 @@
+package io.sagashop.orchestrator.saga;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The complete listener of the seller's task ({@code ${orderFactsGuard}}). Completing a task may
+ * write any process variable, and the later steps read the order's product, quantity and amount
+ * from the variables: a seller who sent {@code quantity: 1} with an order of 2 decreased the stock
+ * by 1. Here a completion that changes a fact of the order is refused (the engine REST API answers
+ * 500 with this message, Tasklist shows it, and nothing is completed); one that resends them unchanged (a form
+ * submitting its read-only fields, perhaps as another number type) keeps the facts as the saga
+ * started with them.
+ */
+@Component("orderFactsGuard")
+class OrderFactsGuard implements TaskListener {
+
+  private final JdbcTemplate jdbc;
+
+  OrderFactsGuard(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    UUID orderId = UUID.fromString(task.getExecution().getProcessBusinessKey());
+    List<Facts> started = jdbc.query(
+        "SELECT product_id, quantity, amount FROM started_order WHERE order_id = ? AND product_id IS NOT NULL",
+        (row, i) -> new Facts(row.getString("product_id"), row.getInt("quantity"), row.getBigDecimal("amount")),
+        orderId);
+    if (started.isEmpty()) {
+      return;
+    }
+    Facts facts = started.get(0);
+    requireUnchanged(task, SagaVariables.ORDER_ID, orderId.toString(), Objects.equals(task.getVariable(SagaVariables.ORDER_ID), orderId.toString()));
+    requireUnchanged(task, SagaVariables.PRODUCT_ID, facts.productId(), facts.productId().equals(task.getVariable(SagaVariables.PRODUCT_ID)));
+    requireUnchanged(task, SagaVariables.QUANTITY, facts.quantity(), sameNumber(task.getVariable(SagaVariables.QUANTITY), BigDecimal.valueOf(facts.quantity())));
+    requireUnchanged(task, SagaVariables.AMOUNT, facts.amount().toPlainString(), sameNumber(task.getVariable(SagaVariables.AMOUNT), facts.amount()));
+    // Resent unchanged, perhaps as a Long or a Double: back to the saga's own types.
+    task.getExecution().setVariable(SagaVariables.QUANTITY, facts.quantity());
+    task.getExecution().setVariable(SagaVariables.AMOUNT, facts.amount().setScale(2).toPlainString());
+  }
+
+  private static void requireUnchanged(DelegateTask task, String name, Object fact, boolean unchanged) {
+    if (!unchanged) {
+      throw new ProcessEngineException(task.getName() + " cannot change the order's " + name + " (it is " + fact
+          + ", the completion gave " + task.getVariable(name) + "). Complete the task without changing the order.");
+    }
+  }
+
+  private static boolean sameNumber(Object value, BigDecimal fact) {
+    try {
+      return value != null && new BigDecimal(value.toString()).compareTo(fact) == 0;
+    } catch (NumberFormatException notANumber) {
+      return false;
+    }
+  }
+
+  private record Facts(String productId, int quantity, BigDecimal amount) {}
+}
