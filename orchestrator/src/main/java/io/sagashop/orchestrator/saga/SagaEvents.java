@@ -41,13 +41,14 @@ class SagaEvents {
     this.inbox = inbox;
   }
 
-  @KafkaListener(id = "saga-order-events", topics = "${sagashop.saga.order-events-topic}",
+  // idIsGroup = false: both containers stay in the consumer group "orchestrator" (the application's name).
+  @KafkaListener(id = "saga-order-events", idIsGroup = false, topics = "${sagashop.saga.order-events-topic}",
       concurrency = "${sagashop.saga.consumers-per-topic}")
   void onOrderEvent(ConsumerRecord<String, byte[]> record) {
     on(record);
   }
 
-  @KafkaListener(id = "saga-delivery-events", topics = "${sagashop.saga.delivery-events-topic}",
+  @KafkaListener(id = "saga-delivery-events", idIsGroup = false, topics = "${sagashop.saga.delivery-events-topic}",
       concurrency = "${sagashop.saga.consumers-per-topic}")
   void onDeliveryEvent(ConsumerRecord<String, byte[]> record) {
     on(record);

@@ -53,6 +53,10 @@ class SagaEventsTest {
 
       await().atMost(Duration.ofSeconds(30)).until(() -> sagasOf(next) == 1);
       await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters.records().stream().anyMatch(r -> orderId.toString().equals(r.key())));
+      // by the orchestrator's consumer group, whichever of its listener containers read it
+      assertThat(deadLetters.records().stream().filter(r -> orderId.toString().equals(r.key())))
+          .allSatisfy(r -> assertThat(new String(r.headers().lastHeader("kafka_dlt-original-consumer-group").value(),
+              java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("orchestrator"));
       assertThat(sagasOf(orderId)).isZero();
     }
   }
