@@ -44,7 +44,7 @@ final class KafkaBroker {
             Map.of(),
             settings.logDirectory().resolve("kafka.log"),
             pids);
-    return new KafkaBroker("localhost:" + settings.kafkaPort(), broker);
+    return new KafkaBroker(settings.kafkaBootstrapServers(), broker);
   }
 
   String bootstrapServers() {

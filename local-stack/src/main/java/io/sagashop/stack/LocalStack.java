@@ -43,7 +43,7 @@ public final class LocalStack implements AutoCloseable {
       StackData.wipe(settings);
     }
     this.pids = new PidFile(settings.dataDirectory().resolve("stack.pids"));
-    this.passwords = ShopPasswords.load(settings.dataDirectory().resolve("passwords.properties"), env);
+    this.passwords = ShopPasswords.of(settings, env);
     this.postgres = new PostgresServer(settings, pids);
     this.kafka = KafkaBroker.of(settings, pids);
   }

@@ -22,6 +22,11 @@ public record ShopPasswords(String admin, String seller) {
   static final String SELLER_VARIABLE = "SAGASHOP_SELLER_PASSWORD";
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /** The passwords of the stack with these settings, as its launcher generated and kept them. */
+  public static ShopPasswords of(StackSettings settings, Function<String, String> env) {
+    return load(settings.dataDirectory().resolve("passwords.properties"), env);
+  }
+
   static ShopPasswords load(Path file, Function<String, String> env) {
     Properties stored = new Properties();
     try {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
@@ -62,6 +63,16 @@ public record StackSettings(
 
   public int port(ShopService service) {
     return servicePorts.get(service);
+  }
+
+  /** Where a service of this stack answers. */
+  public URI url(ShopService service) {
+    return URI.create("http://localhost:" + port(service));
+  }
+
+  /** The external Kafka's bootstrap servers, or the embedded broker's. */
+  public String kafkaBootstrapServers() {
+    return externalKafka.orElse("localhost:" + kafkaPort);
   }
 
   Path postgresDirectory() {

@@ -1,0 +1,195 @@
+package io.sagashop.load;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * A customer of the crowd following one order to its end over the public API, as the page does:
+ * place it, watch its status, pay (a seller then confirms the deposit), cancel or confirm receipt.
+ * Whatever the shop answers that its API does not promise is noted on the order, and the customer
+ * carries on where a real one would (a refused receipt is tried again).
+ */
+final class Customer {
+
+  /** How often a waiting customer looks at the order again. */
+  static final Duration LOOK_AGAIN = Duration.ofMillis(300);
+  /** When the shop sends no Retry-After with a 503 or the call reached no server. */
+  private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
+  private static final Set<String> ENDED = Set.of("CLOSED", "CANCELLED");
+
+  private final ShopApi shop;
+  private final Sellers sellers;
+  private final StepTimes times;
+  private final Duration stepTimeout;
+  private final AtomicInteger refusals;
+
+  Customer(ShopApi shop, Sellers sellers, StepTimes times, Duration stepTimeout, AtomicInteger refusals) {
+    this.shop = shop;
+    this.sellers = sellers;
+    this.times = times;
+    this.stepTimeout = stepTimeout;
+    this.refusals = refusals;
+  }
+
+  void follow(CrowdOrder order) {
+    try {
+      Instant placed = place(order);
+      switch (order.fate()) {
+        case DELIVERED -> {
+          Instant confirmed = pay(order, placed);
+          awaitStatus(order, "IN_DELIVERY", Step.DELIVERY_STARTED, confirmed);
+          Instant received = confirmReceipt(order);
+          awaitStatus(order, "CLOSED", Step.CLOSED, received);
+        }
+        case OUT_OF_STOCK -> {
+          Instant confirmed = pay(order, placed);
+          awaitStatus(order, "CANCELLED", Step.OUT_OF_STOCK_REFUNDED, confirmed);
+        }
+        case CANCELLED_BY_CUSTOMER -> {
+          if (!order.cancelsBeforeDepositRequest()) {
+            awaitStatus(order, "AWAITING_DEPOSIT", Step.DEPOSIT_REQUESTED, placed);
+          }
+          Instant cancelled = cancel(order);
+          awaitStatus(order, "CANCELLED", Step.CANCELLED, cancelled);
+        }
+      }
+    } catch (Surprise surprise) {
+      order.surprised(surprise.getMessage());
+    }
+  }
+
+  /** POST /orders with one Idempotency-Key however often it is sent again, so the order exists once. */
+  private Instant place(CrowdOrder order) {
+    String idempotencyKey = UUID.randomUUID().toString();
+    Instant started = Instant.now();
+    ShopApi.Answer answer =
+        untilAnswered(() -> shop.placeOrder(order.customerId(), order.productId(), order.quantity(), idempotencyKey));
+    if (!answer.is(201) && !answer.is(200)) {
+      throw new Surprise("placing " + order + " answered " + answer);
+    }
+    order.placed(answer.body().path("orderId").asText());
+    order.saw(answer.body().path("status").asText());
+    Instant placed = Instant.now();
+    times.record(Step.PLACE, Duration.between(started, placed));
+    return placed;
+  }
+
+  /** Waits for the bank details, transfers the money, and waits until a seller confirmed the deposit. */
+  private Instant pay(CrowdOrder order, Instant placed) {
+    awaitStatus(order, "AWAITING_DEPOSIT", Step.DEPOSIT_REQUESTED, placed);
+    try {
+      return sellers.paid(order).get(2 * stepTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      throw new Surprise(e.getCause().getMessage());
+    } catch (TimeoutException e) {
+      throw new Surprise("no seller confirmed the deposit of " + order + " within " + 2 * stepTimeout.toSeconds() + " s");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Surprise("interrupted while waiting for the seller of " + order);
+    }
+  }
+
+  private Instant cancel(CrowdOrder order) {
+    ShopApi.Answer answer = untilAnswered(() -> shop.cancel(order.orderId()));
+    // 200 is "cancelled before": only possible when an earlier attempt reached the shop unanswered.
+    if (!answer.is(202) && !answer.is(200)) {
+      throw new Surprise("cancelling " + order + " (last seen " + order.lastStatus() + ") answered " + answer);
+    }
+    return Instant.now();
+  }
+
+  /** The customer sees IN_DELIVERY and has the goods: the receipt must be taken (202). */
+  private Instant confirmReceipt(CrowdOrder order) {
+    Instant deadline = Instant.now().plus(stepTimeout);
+    boolean refusedBefore = false;
+    while (true) {
+      ShopApi.Answer answer = untilAnswered(() -> shop.confirmReceipt(order.orderId()));
+      if (answer.is(202)) {
+        return Instant.now();
+      }
+      if (!refusedBefore) {
+        order.surprised("receipt of " + order + " refused while its customer saw " + order.lastStatus() + ": " + answer);
+        refusedBefore = true;
+      }
+      if (!answer.is(409) || Instant.now().isAfter(deadline)) {
+        throw new Surprise("receipt of " + order + " never taken; last answer " + answer);
+      }
+      pause(DEFAULT_RETRY_AFTER);
+    }
+  }
+
+  private void awaitStatus(CrowdOrder order, String wanted, Step step, Instant since) {
+    JsonNode view;
+    try {
+      view =
+          await()
+              .atMost(stepTimeout)
+              .pollInSameThread()
+              .pollDelay(Duration.ZERO)
+              .pollInterval(LOOK_AGAIN)
+              .until(() -> look(order), seen -> wanted.equals(statusOf(seen)) || ENDED.contains(statusOf(seen)));
+    } catch (ConditionTimeoutException e) {
+      throw new Surprise(order + " still " + order.lastStatus() + " after " + stepTimeout.toSeconds() + " s; its customer waited for " + wanted);
+    }
+    if (!wanted.equals(statusOf(view))) {
+      throw new Surprise(order + " ended " + statusOf(view) + " (" + view.path("cancellationReason").asText() + ") while its customer waited for " + wanted);
+    }
+    times.record(step, Duration.between(since, Instant.now()));
+  }
+
+  private JsonNode look(CrowdOrder order) {
+    ShopApi.Answer answer = shop.order(order.orderId());
+    if (answer.is(200)) {
+      order.saw(statusOf(answer.body()));
+    }
+    return answer.body();
+  }
+
+  private static String statusOf(JsonNode view) {
+    return view.path("status").asText();
+  }
+
+  /**
+   * Sends a call again while the shop is overloaded or unreachable, after the wait it asks for, as
+   * a well-behaved client does; counts each refusal. Gives up after the step timeout.
+   */
+  private ShopApi.Answer untilAnswered(Supplier<ShopApi.Answer> call) {
+    Instant deadline = Instant.now().plus(stepTimeout);
+    while (true) {
+      ShopApi.Answer answer = call.get();
+      if (!answer.isWorthRetrying() || Instant.now().isAfter(deadline)) {
+        return answer;
+      }
+      refusals.incrementAndGet();
+      pause(answer.retryAfter().orElse(DEFAULT_RETRY_AFTER));
+    }
+  }
+
+  /** The client's back-off the server asked for (Retry-After): nothing to poll in the meantime. */
+  private static void pause(Duration wait) {
+    try {
+      Thread.sleep(wait.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Surprise("interrupted");
+    }
+  }
+
+  /** The shop did something its API does not promise; the order's journey ends here. */
+  static final class Surprise extends RuntimeException {
+    Surprise(String message) {
+      super(message, null, false, false);
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package io.sagashop.load;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * The shop's sellers: they see deposits arrive on the bank account (in the order customers pay) and
+ * confirm each in Tasklist, that is, complete the order's "Confirm deposit" task over the engine
+ * REST API, several sellers at once.
+ */
+final class Sellers implements AutoCloseable {
+
+  private record Deposit(CrowdOrder order, Instant paidAt, CompletableFuture<Instant> confirmed) {}
+
+  private final ShopApi shop;
+  private final StepTimes times;
+  private final Duration stepTimeout;
+  private final BlockingQueue<Deposit> bankAccount = new LinkedBlockingQueue<>();
+  private final ExecutorService sellers;
+
+  Sellers(ShopApi shop, int count, StepTimes times, Duration stepTimeout) {
+    this.shop = shop;
+    this.times = times;
+    this.stepTimeout = stepTimeout;
+    this.sellers = Executors.newFixedThreadPool(count, runnable -> {
+      Thread thread = new Thread(runnable, "crowd-seller");
+      thread.setDaemon(true);
+      return thread;
+    });
+    for (int i = 0; i < count; i++) {
+      sellers.execute(this::work);
+    }
+  }
+
+  /** The customer transferred the money; completes with the moment a seller confirmed the deposit. */
+  CompletableFuture<Instant> paid(CrowdOrder order) {
+    CompletableFuture<Instant> confirmed = new CompletableFuture<>();
+    bankAccount.add(new Deposit(order, Instant.now(), confirmed));
+    return confirmed;
+  }
+
+  private void work() {
+    try {
+      while (!Thread.currentThread().isInterrupted()) {
+        Deposit deposit = bankAccount.take();
+        try {
+          confirm(deposit);
+        } catch (RuntimeException e) {
+          deposit.confirmed().completeExceptionally(e);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void confirm(Deposit deposit) {
+    String orderId = deposit.order().orderId();
+    JsonNode task;
+    try {
+      task =
+          await()
+              .atMost(stepTimeout)
+              .pollInSameThread()
+              .pollDelay(Duration.ZERO)
+              .pollInterval(Customer.LOOK_AGAIN)
+              .until(() -> shop.depositTask(orderId), tasks -> tasks.is(200) && tasks.body().size() == 1)
+              .body()
+              .get(0);
+    } catch (ConditionTimeoutException e) {
+      throw new IllegalStateException("no Confirm deposit task for " + deposit.order() + " within " + stepTimeout.toSeconds() + " s");
+    }
+    ShopApi.Answer completed = shop.completeTask(task.path("id").asText());
+    if (!completed.is(204)) {
+      throw new IllegalStateException("the seller could not confirm the deposit of " + deposit.order() + ": " + completed);
+    }
+    Instant now = Instant.now();
+    times.record(Step.SELLER_CONFIRMS, Duration.between(deposit.paidAt(), now));
+    deposit.confirmed().complete(now);
+  }
+
+  @Override
+  public void close() {
+    sellers.shutdownNow();
+  }
+}

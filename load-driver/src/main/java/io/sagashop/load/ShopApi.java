@@ -1,0 +1,201 @@
+package io.sagashop.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sagashop.stack.ShopService;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The shop's public HTTP APIs as its customers, its sellers (the engine REST API behind Tasklist)
+ * and an operator (behind Cockpit) call them. A call that reaches no server answers status 0, so
+ * that the crowd can retry it as a real client would.
+ */
+public final class ShopApi {
+
+  /** The process definition key of the order saga, as Cockpit and Tasklist show it. */
+  static final String SAGA = "order-saga";
+  /** The seller's task in the saga. */
+  static final String CONFIRM_DEPOSIT = "Task_ConfirmDeposit";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+
+  private final ShopAddress shop;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  public ShopApi(ShopAddress shop) {
+    this.shop = shop;
+  }
+
+  /** An answer: its status (0 when no server answered), its JSON body, and how long the server asked to wait. */
+  public record Answer(int status, JsonNode body, Optional<Duration> retryAfter) {
+
+    boolean is(int expected) {
+      return status == expected;
+    }
+
+    /** Overloaded, unavailable, or not reached: a client may try the same call again. */
+    boolean isWorthRetrying() {
+      return status == 0 || status == 429 || status == 502 || status == 503 || status == 504;
+    }
+
+    @Override
+    public String toString() {
+      return status == 0 ? "no answer (" + body.asText() + ")" : status + " " + body;
+    }
+  }
+
+  // --- the customer
+
+  Answer placeOrder(String customerId, String productId, int quantity, String idempotencyKey) {
+    return send(post(ShopService.ORDER, "/orders", Map.of("customerId", customerId, "productId", productId, "quantity", quantity))
+        .header("Idempotency-Key", idempotencyKey));
+  }
+
+  Answer order(String orderId) {
+    return send(get(ShopService.ORDER, "/orders/" + orderId));
+  }
+
+  Answer cancel(String orderId) {
+    return send(post(ShopService.ORDER, "/orders/" + orderId + "/cancellation", Map.of("reason", "changed my mind")));
+  }
+
+  Answer confirmReceipt(String orderId) {
+    return send(post(ShopService.ORDER, "/orders/" + orderId + "/receipt", Map.of()));
+  }
+
+  // --- the seller
+
+  Answer putProduct(String productId, String name, BigDecimal unitPrice) {
+    return send(put(ShopService.INVENTORY, "/products/" + productId, Map.of("name", name, "unitPrice", unitPrice)));
+  }
+
+  Answer putStock(String productId, int stock) {
+    return send(put(ShopService.INVENTORY, "/products/" + productId + "/stock", Map.of("stock", stock)));
+  }
+
+  /** The open "Confirm deposit" task of an order, as Tasklist lists it for the seller. */
+  Answer depositTask(String orderId) {
+    return send(asSeller(get(ShopService.ORCHESTRATOR,
+        "/engine-rest/task?taskDefinitionKey=" + CONFIRM_DEPOSIT + "&processInstanceBusinessKey=" + encode(orderId))));
+  }
+
+  Answer completeTask(String taskId) {
+    return send(asSeller(post(ShopService.ORCHESTRATOR, "/engine-rest/task/" + encode(taskId) + "/complete", Map.of())));
+  }
+
+  // --- what anyone may read, and what the operator sees in Cockpit
+
+  Answer product(String productId) {
+    return send(get(ShopService.INVENTORY, "/products/" + productId));
+  }
+
+  Answer payment(String orderId) {
+    return send(get(ShopService.PAYMENT, "/payments/" + orderId));
+  }
+
+  Answer delivery(String orderId) {
+    return send(get(ShopService.DELIVERY, "/deliveries/" + orderId));
+  }
+
+  /** Every saga instance (running or ended) of an order, from the engine's history. */
+  Answer sagas(String orderId) {
+    return send(asAdmin(get(ShopService.ORCHESTRATOR,
+        "/engine-rest/history/process-instance?processDefinitionKey=" + SAGA + "&processInstanceBusinessKey=" + encode(orderId))));
+  }
+
+  /** Every incident (open or resolved) a saga instance raised. */
+  Answer incidents(String processInstanceId) {
+    return send(asAdmin(get(ShopService.ORCHESTRATOR, "/engine-rest/history/incident?processInstanceId=" + encode(processInstanceId))));
+  }
+
+  // --- plumbing
+
+  private HttpRequest.Builder get(ShopService service, String path) {
+    return HttpRequest.newBuilder(uri(service, path)).GET();
+  }
+
+  private HttpRequest.Builder post(ShopService service, String path, Object body) {
+    return HttpRequest.newBuilder(uri(service, path))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json(body)));
+  }
+
+  private HttpRequest.Builder put(ShopService service, String path, Object body) {
+    return HttpRequest.newBuilder(uri(service, path))
+        .header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json(body)));
+  }
+
+  private HttpRequest.Builder asSeller(HttpRequest.Builder request) {
+    return basic(request, "seller", shop.passwords().seller());
+  }
+
+  private HttpRequest.Builder asAdmin(HttpRequest.Builder request) {
+    return basic(request, "admin", shop.passwords().admin());
+  }
+
+  private static HttpRequest.Builder basic(HttpRequest.Builder request, String user, String password) {
+    String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return request.header("Authorization", "Basic " + credentials);
+  }
+
+  private URI uri(ShopService service, String path) {
+    return shop.url(service).resolve(path);
+  }
+
+  private Answer send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response = http.send(request.timeout(CALL_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+      String body = response.body();
+      return new Answer(
+          response.statusCode(),
+          body == null || body.isBlank() ? JSON.nullNode() : readOrText(body),
+          response.headers().firstValue("Retry-After").flatMap(ShopApi::seconds));
+    } catch (IOException e) {
+      return new Answer(0, JSON.getNodeFactory().textNode(String.valueOf(e.getMessage())), Optional.empty());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while calling the shop", e);
+    }
+  }
+
+  private static JsonNode readOrText(String body) {
+    try {
+      return JSON.readTree(body);
+    } catch (IOException notJson) {
+      return JSON.getNodeFactory().textNode(body);
+    }
+  }
+
+  private static Optional<Duration> seconds(String header) {
+    try {
+      return Optional.of(Duration.ofSeconds(Long.parseLong(header.trim())));
+    } catch (NumberFormatException httpDate) {
+      return Optional.empty();
+    }
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  private static String json(Object body) {
+    try {
+      return JSON.writeValueAsString(body);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+}
