@@ -27,9 +27,9 @@ class DeadLetterEndToEndTest {
   private static final Map<String, List<String>> READERS =
       Map.of(
           "order.events", List.of("orchestrator", "order-service-view", "payment-service", "delivery-service"),
-          "payment.events", List.of("order-service", "order-service-view"),
-          "inventory.events", List.of("order-service", "order-service-view"),
-          "delivery.events", List.of("orchestrator", "order-service", "order-service-view"),
+          "payment.events", List.of("order-service-view"),
+          "inventory.events", List.of("order-service-view"),
+          "delivery.events", List.of("orchestrator", "order-service-view"),
           "delivery.commands", List.of("delivery-service"));
 
   private static final int PARTITIONS = 3;

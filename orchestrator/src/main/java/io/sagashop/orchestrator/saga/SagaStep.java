@@ -31,7 +31,7 @@ public abstract class SagaStep implements JavaDelegate {
   protected abstract void run(DelegateExecution execution);
 
   /** The first cause of the given type, however deeply a client library wrapped it. */
-  protected static <T extends Throwable> Optional<T> causeOf(Throwable failure, Class<T> type) {
+  public static <T extends Throwable> Optional<T> causeOf(Throwable failure, Class<T> type) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (type.isInstance(cause)) {
         return Optional.of(type.cast(cause));

@@ -69,7 +69,7 @@ public class Order {
   }
 
   /** Moves the order forward; false when the status is not ahead of the current one. */
-  boolean advanceTo(OrderStatus next, Instant now) {
+  private boolean advanceTo(OrderStatus next, Instant now) {
     if (!status.canAdvanceTo(next)) {
       return false;
     }
@@ -78,11 +78,8 @@ public class Order {
     return true;
   }
 
-  /** The customer has the goods; false if the receipt was confirmed before. */
+  /** The customer has the goods (the saga said so); false if the receipt was confirmed before. */
   boolean confirmReceipt(Instant now) {
-    if (status != OrderStatus.IN_DELIVERY) {
-      throw new OrderStatusConflictException(orderId, status, "Receipt can be confirmed only while the order is in delivery.");
-    }
     if (receiptConfirmedAt != null) {
       return false;
     }

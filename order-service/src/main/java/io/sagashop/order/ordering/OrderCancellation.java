@@ -32,8 +32,8 @@ class OrderCancellation {
               orderId, new OrchestratorClient.CancellationRequest(order.productId(), order.quantity(), order.amount(), note));
       return answer.getStatusCode().value() == 202;
     } catch (FeignException.Conflict refused) {
-      throw new OrderStatusConflictException(
-          orderId, order.status(), "The seller has confirmed the deposit; the order can no longer be cancelled.");
+      throw new OrderActionRefusedException(
+          orderId, "Cancellation refused", "The seller has confirmed the deposit of order " + orderId + "; it can no longer be cancelled.");
     } catch (FeignException unavailable) {
       throw new DependencyUnavailableException("The cancellation of order " + orderId + " cannot be decided right now.", unavailable);
     }

@@ -32,11 +32,13 @@ class OrderController {
 
   private final OrderService orders;
   private final OrderCancellation cancellation;
+  private final OrderReceipt receipt;
   private final OrderViews views;
 
-  OrderController(OrderService orders, OrderCancellation cancellation, OrderViews views) {
+  OrderController(OrderService orders, OrderCancellation cancellation, OrderReceipt receipt, OrderViews views) {
     this.orders = orders;
     this.cancellation = cancellation;
+    this.receipt = receipt;
     this.views = views;
   }
 
@@ -72,10 +74,10 @@ class OrderController {
         order.status().name(), order.cancellationReason(), null, null, null, List.of(), order.placedAt(), order.updatedAt());
   }
 
-  /** 202: the saga closes the order shortly; 409 with the status when the order is not in delivery. */
+  /** 202: the saga closes the order shortly; 409 with the reason while its delivery has not started. */
   @PostMapping("/{orderId}/receipt")
   ResponseEntity<OrderSnapshot> confirmReceipt(@PathVariable UUID orderId) {
-    return ResponseEntity.accepted().body(OrderSnapshot.of(orders.confirmReceipt(orderId)));
+    return ResponseEntity.accepted().body(OrderSnapshot.of(receipt.confirm(orderId)));
   }
 
   /**

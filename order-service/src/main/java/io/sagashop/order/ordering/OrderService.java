@@ -58,9 +58,9 @@ class OrderService {
     return orders.findById(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
   }
 
-  /** The customer confirms receipt: the saga hears of it once, however often the customer clicks. */
+  /** The saga took the customer's receipt: it hears of it once, however often the customer clicks. */
   @Transactional
-  public Order confirmReceipt(UUID orderId) {
+  public Order recordReceipt(UUID orderId) {
     Order order = orders.findForUpdate(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
     if (order.confirmReceipt(clock.instant())) {
       events.publish(OrderEventType.ReceiptConfirmed, orderId, Map.of("orderId", orderId));
@@ -89,12 +89,6 @@ class OrderService {
       log.info("Order {} cancelled: {}", orderId, reason);
     }
     return order;
-  }
-
-  /** Another service's event moved the order on (PayPlaced, QtyDecreased ...); late ones change nothing. */
-  @Transactional
-  public boolean advance(UUID orderId, OrderStatus status) {
-    return orders.findForUpdate(orderId).map(order -> order.advanceTo(status, clock.instant())).orElse(false);
   }
 
   private static Map<String, Object> placedData(Order order, Catalog.Price price) {

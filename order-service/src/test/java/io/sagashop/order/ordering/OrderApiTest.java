@@ -3,12 +3,14 @@ package io.sagashop.order.ordering;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.sagashop.testsupport.HttpStub;
 import io.sagashop.testsupport.ServiceIntegrationTest;
 import io.sagashop.testsupport.TopicRecorder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,11 +38,18 @@ class OrderApiTest {
   private final String customerId = "customer-" + UUID.randomUUID();
   private TopicRecorder orderEvents;
 
+  /** The orchestrator, which decides cancellations and receipts (the end-to-end tests use the real one). */
+  private static final HttpStub ORCHESTRATOR = HttpStub.start();
+
   @DynamicPropertySource
   static void catalog(DynamicPropertyRegistry registry) {
     registry.add("sagashop.services.inventory-url", CatalogStub::url);
-    // No orchestrator in these tests: cancellations cannot be decided (the end-to-end tests decide them).
-    registry.add("sagashop.services.orchestrator-url", () -> "http://localhost:9");
+    registry.add("sagashop.services.orchestrator-url", ORCHESTRATOR::url);
+  }
+
+  @AfterAll
+  static void stopOrchestrator() {
+    ORCHESTRATOR.close();
   }
 
   @BeforeEach
@@ -152,26 +161,53 @@ class OrderApiTest {
   }
 
   @Test
-  void shouldTakeReceiptOnlyInDeliveryAndTellTheSagaOnce() {
+  void shouldTakeAReceiptTheSagaTakesAndTellTheSagaOnceHoweverOftenTheCustomerClicks() {
     UUID orderId = placedOrder();
-    ResponseEntity<Map> tooEarly = http.postForEntity("/orders/{id}/receipt", null, Map.class, orderId);
-    assertThat(tooEarly.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat(tooEarly.getBody()).containsEntry("status", "PLACED");
-
-    publish("delivery.events", "DeliveryStarted", orderId, "IN_DELIVERY");
-    await().atMost(Duration.ofSeconds(20)).until(() -> status(orderId).equals("IN_DELIVERY"));
+    ORCHESTRATOR.answer("POST", "/saga/orders/" + orderId + "/receipt", 202, "{\"orderId\":\"" + orderId + "\"}");
 
     assertThat(http.postForEntity("/orders/{id}/receipt", null, Map.class, orderId).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     assertThat(http.postForEntity("/orders/{id}/receipt", null, Map.class, orderId).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+
     await().atMost(Duration.ofSeconds(20)).until(() -> orderEvents.typesOf(orderId).contains("ReceiptConfirmed"));
     UUID marker = placedOrder();
     await().atMost(Duration.ofSeconds(20)).until(() -> orderEvents.typesOf(marker).contains("OrderPlaced"));
     assertThat(orderEvents.typesOf(orderId)).containsExactly("OrderPlaced", "ReceiptConfirmed");
+    assertThat(ORCHESTRATOR.calls("POST", "/saga/orders/" + orderId + "/receipt")).isEqualTo(1);
+  }
+
+  @Test
+  void shouldRefuseAReceiptTheSagaRefusesWithItsReasonAndTellNobody() {
+    UUID orderId = placedOrder();
+    ORCHESTRATOR.answer("POST", "/saga/orders/" + orderId + "/receipt", 409,
+        "{\"title\":\"Receipt refused\",\"status\":409,\"detail\":\"Order " + orderId + " is not in delivery yet.\"}");
+
+    ResponseEntity<Map> refused = http.postForEntity("/orders/{id}/receipt", null, Map.class, orderId);
+
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(refused.getHeaders().getContentType()).hasToString("application/problem+json");
+    assertThat(refused.getBody()).containsEntry("title", "Receipt refused")
+        .containsEntry("detail", "Order " + orderId + " is not in delivery yet.")
+        .containsEntry("orderId", orderId.toString());
+    UUID marker = placedOrder();
+    await().atMost(Duration.ofSeconds(20)).until(() -> orderEvents.typesOf(marker).contains("OrderPlaced"));
+    assertThat(orderEvents.typesOf(orderId)).containsExactly("OrderPlaced");
+  }
+
+  @Test
+  void shouldAskToRetryAReceiptWhileTheOrchestratorCannotDecideIt() {
+    UUID orderId = placedOrder();
+    ORCHESTRATOR.answer("POST", "/saga/orders/" + orderId + "/receipt", 503, "{}");
+
+    ResponseEntity<Map> answer = http.postForEntity("/orders/{id}/receipt", null, Map.class, orderId);
+
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+    assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
   }
 
   @Test
   void shouldAskToRetryACancellationWhileTheOrchestratorCannotDecideIt() {
     UUID orderId = placedOrder();
+    ORCHESTRATOR.answer("POST", "/saga/orders/" + orderId + "/cancellation", 503, "{}");
 
     ResponseEntity<Map> response = http.postForEntity("/orders/{id}/cancellation", null, Map.class, orderId);
 

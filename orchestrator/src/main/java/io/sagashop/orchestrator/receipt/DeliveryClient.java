@@ -1,0 +1,15 @@
+package io.sagashop.orchestrator.receipt;
+
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.cloud.openfeign.FeignClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** delivery-service knows first whether an order's delivery started (404: it has not). */
+@FeignClient(name = "delivery-service", url = "${sagashop.services.delivery-url}")
+interface DeliveryClient {
+
+  @GetMapping("/deliveries/{orderId}")
+  Map<String, Object> delivery(@PathVariable UUID orderId);
+}

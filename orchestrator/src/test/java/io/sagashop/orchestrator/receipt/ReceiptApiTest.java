@@ -1,0 +1,141 @@
+package io.sagashop.orchestrator.receipt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sagashop.orchestrator.saga.SagaVariables;
+import io.sagashop.testsupport.HttpStub;
+import io.sagashop.testsupport.ServiceIntegrationTest;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Receipts decided by the saga on the real engine and database: taken once the delivery has
+ * started, also in the moment before the saga has read DeliveryStarted; refused before, and after
+ * the order ended.
+ */
+@ServiceIntegrationTest
+class ReceiptApiTest {
+
+  private static final HttpStub DELIVERY_SERVICE = HttpStub.start();
+
+  @Autowired TestRestTemplate http;
+  @Autowired RuntimeService runtime;
+
+  private final UUID orderId = UUID.randomUUID();
+
+  @DynamicPropertySource
+  static void deliveryService(DynamicPropertyRegistry registry) {
+    registry.add("sagashop.services.delivery-url", DELIVERY_SERVICE::url);
+  }
+
+  @AfterAll
+  static void stopStub() {
+    DELIVERY_SERVICE.close();
+  }
+
+  @Test
+  void shouldTakeTheReceiptOfAnOrderWhoseSagaWaitsForIt() {
+    sagaStartedBefore("Gateway_AwaitDelivery");
+    runtime.createMessageCorrelation("DeliveryStarted").processInstanceBusinessKey(orderId.toString()).correlate();
+
+    ResponseEntity<Map> answer = confirmReceipt();
+
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(DELIVERY_SERVICE.calls("GET", deliveryPath())).isZero();
+  }
+
+  @Test
+  void shouldTakeTheReceiptWhenTheDeliveryStartedButTheSagaHasNotReadItYet() {
+    // Given a saga waiting for DeliveryStarted, which delivery-service has already published
+    sagaStartedBefore("Gateway_AwaitDelivery");
+    DELIVERY_SERVICE.answer("GET", deliveryPath(), 200, "{\"orderId\":\"" + orderId + "\",\"status\":\"STARTED\"}");
+
+    // When the customer, who sees IN_DELIVERY, confirms receipt
+    ResponseEntity<Map> answer = confirmReceipt();
+
+    // Then it is taken: the ReceiptConfirmed that follows waits in the inbox for the saga
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(DELIVERY_SERVICE.calls("GET", deliveryPath())).isEqualTo(1);
+  }
+
+  @Test
+  void shouldRefuseTheReceiptWhileTheDeliveryHasNotStarted() {
+    sagaStartedBefore("Gateway_AwaitDelivery");
+
+    ResponseEntity<Map> answer = confirmReceipt();
+
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(answer.getHeaders().getContentType()).hasToString("application/problem+json");
+    assertThat(answer.getBody()).containsEntry("title", "Receipt refused")
+        .containsEntry("detail", "Order " + orderId + " is not in delivery yet.");
+  }
+
+  @Test
+  void shouldRefuseTheReceiptOfAnOrderAwaitingItsDepositWithoutAskingDeliveryService() {
+    sagaStartedBefore("Task_ConfirmDeposit");
+
+    assertThat(confirmReceipt().getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(DELIVERY_SERVICE.calls("GET", deliveryPath())).isZero();
+  }
+
+  @Test
+  void shouldRefuseTheReceiptOfAnUnknownOrderAndOfACancelledOne() {
+    assertThat(confirmReceipt().getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+
+    // a saga that ended cancelled (its reason recorded, as every cancelled path records it)
+    sagaStartedBefore("Task_ConfirmDeposit", Map.of(SagaVariables.CANCELLATION_REASON, "CUSTOMER_REQUEST"));
+    runtime.createProcessInstanceQuery().processInstanceBusinessKey(orderId.toString()).list()
+        .forEach(saga -> runtime.deleteProcessInstance(saga.getId(), "ended for the test", true, true));
+    ResponseEntity<Map> answer = confirmReceipt();
+
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(answer.getBody()).containsEntry("detail", "Order " + orderId + " is cancelled.");
+  }
+
+  @Test
+  void shouldAskToRetryWhileDeliveryServiceCannotTell() {
+    sagaStartedBefore("Gateway_AwaitDelivery");
+    DELIVERY_SERVICE.answer("GET", deliveryPath(), 503, "{}");
+
+    ResponseEntity<Map> answer = confirmReceipt();
+
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+    assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNotBlank();
+  }
+
+  private void sagaStartedBefore(String activityId) {
+    sagaStartedBefore(activityId, Map.of());
+  }
+
+  private void sagaStartedBefore(String activityId, Map<String, Object> more) {
+    runtime.createProcessInstanceByKey("order-saga")
+        .businessKey(orderId.toString())
+        .setVariables(Map.of(
+            SagaVariables.ORDER_ID, orderId.toString(),
+            SagaVariables.PRODUCT_ID, "teapot-kyusu",
+            SagaVariables.PRODUCT_NAME, "Kyusu clay teapot",
+            SagaVariables.QUANTITY, 2,
+            SagaVariables.AMOUNT, "96.00"))
+        .setVariables(more)
+        .startBeforeActivity(activityId)
+        .execute();
+  }
+
+  private ResponseEntity<Map> confirmReceipt() {
+    return http.postForEntity("/saga/orders/{id}/receipt", null, Map.class, orderId);
+  }
+
+  private String deliveryPath() {
+    return "/deliveries/" + orderId;
+  }
+}
