@@ -2,6 +2,7 @@ package io.sagashop.delivery.shipping;
 
 import io.sagashop.platform.events.CancelledOrders;
 import io.sagashop.platform.events.EventOutbox;
+import io.sagashop.platform.events.OrderLocks;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,9 +17,11 @@ class DeliveryService {
   private final EventOutbox events;
   private final Clock clock;
   private final CancelledOrders cancelledOrders;
+  private final OrderLocks locks;
 
-  DeliveryService(DeliveryRepository deliveries, EventOutbox events, Clock clock, CancelledOrders cancelledOrders) {
+  DeliveryService(DeliveryRepository deliveries, EventOutbox events, Clock clock, CancelledOrders cancelledOrders, OrderLocks locks) {
     this.cancelledOrders = cancelledOrders;
+    this.locks = locks;
     this.deliveries = deliveries;
     this.events = events;
     this.clock = clock;
@@ -27,6 +30,8 @@ class DeliveryService {
   /** The order's delivery, started now or before; empty if the order was cancelled. */
   @Transactional
   public Optional<Delivery> start(UUID orderId, String productId, int quantity) {
+    // The order's cancellation takes the same lock: it cannot slip in between the check and the insert.
+    locks.hold(orderId);
     Optional<Delivery> existing = deliveries.findById(orderId);
     if (existing.isPresent()) {
       return existing;

@@ -6,15 +6,19 @@ import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.data.domain.Persistable;
 
 /** Goods taken for an order or put back: at most one of each kind per order. */
 @Entity
 @Table(name = "stock_movement")
-class StockMovement {
+class StockMovement implements Persistable<StockMovement.Key> {
 
   enum Kind {
     DECREASE,
@@ -34,6 +38,9 @@ class StockMovement {
   @Column(name = "occurred_at")
   private Instant occurredAt;
 
+  /** Always inserted, never merged: a second movement of one kind for an order must fail, not overwrite the first. */
+  @Transient private boolean isNew = true;
+
   protected StockMovement() {}
 
   StockMovement(UUID orderId, Kind kind, String productId, int quantity, Instant occurredAt) {
@@ -49,5 +56,21 @@ class StockMovement {
 
   int quantity() {
     return quantity;
+  }
+
+  @Override
+  public Key getId() {
+    return key;
+  }
+
+  @Override
+  public boolean isNew() {
+    return isNew;
+  }
+
+  @PostLoad
+  @PostPersist
+  void markStored() {
+    isNew = false;
   }
 }

@@ -49,12 +49,17 @@ class StockService {
   @Transactional
   public boolean restore(UUID orderId) {
     var taken = movements.find(orderId, StockMovement.Kind.DECREASE);
-    if (taken.isEmpty() || movements.find(orderId, StockMovement.Kind.RESTORE).isPresent()) {
+    if (taken.isEmpty()) {
       return false;
     }
+    // The product's lock first, then the check: a second restore of the order (a job retried while
+    // the first call still ran) waits here and then finds the first one's movement.
     Product product =
         products.findForStockChange(taken.get().productId())
             .orElseThrow(() -> new ProductNotFoundException(taken.get().productId()));
+    if (movements.find(orderId, StockMovement.Kind.RESTORE).isPresent()) {
+      return false;
+    }
     product.putBack(taken.get().quantity());
     movements.save(
         new StockMovement(orderId, StockMovement.Kind.RESTORE, product.productId(), taken.get().quantity(), clock.instant()));

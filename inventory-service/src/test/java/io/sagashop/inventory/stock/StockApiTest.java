@@ -5,12 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import io.sagashop.inventory.product.Product;
 import io.sagashop.inventory.product.ProductRepository;
+import io.sagashop.testsupport.HeldLock;
 import io.sagashop.testsupport.ServiceIntegrationTest;
 import io.sagashop.testsupport.TopicRecorder;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +31,7 @@ class StockApiTest {
 
   @Autowired TestRestTemplate http;
   @Autowired ProductRepository products;
+  @Autowired DataSource dataSource;
   @Value("${spring.embedded.kafka.brokers}") String brokers;
 
   private final String productId = "teapot-" + UUID.randomUUID();
@@ -83,10 +88,36 @@ class StockApiTest {
   }
 
   @Test
+  void shouldPutTheGoodsBackOnceWhenARetriedRestoreOverlapsTheFirst() throws Exception {
+    decrease(orderId, 4);
+    CompletableFuture<ResponseEntity<Void>> first;
+    CompletableFuture<ResponseEntity<Void>> retried;
+    // Given the product's row busy for a moment (the seller counting the stock)
+    try (HeldLock product = HeldLock.take(dataSource, "SELECT stock FROM product WHERE product_id = ? FOR UPDATE", productId)) {
+      // When "Restore stock" and its retry (the first call timed out) both arrive meanwhile
+      first = CompletableFuture.supplyAsync(this::restore);
+      retried = CompletableFuture.supplyAsync(this::restore);
+      product.awaitWaiting(2);
+      product.release();
+    }
+
+    // Then both are answered, and the goods are back once
+    assertThat(first.get(20, TimeUnit.SECONDS).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(retried.get(20, TimeUnit.SECONDS).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(stock()).isEqualTo(5);
+    await().atMost(Duration.ofSeconds(20)).until(() -> events.typesOf(orderId).contains("QtyRestored"));
+    assertThat(events.typesOf(orderId)).containsExactly("QtyDecreased", "QtyRestored");
+  }
+
+  @Test
   void shouldRestoreNothingForAnOrderThatTookNothing() {
     assertThat(http.postForEntity("/stock-decreases/{orderId}/restoration", null, Void.class, orderId).getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(stock()).isEqualTo(5);
+  }
+
+  private ResponseEntity<Void> restore() {
+    return http.postForEntity("/stock-decreases/{orderId}/restoration", null, Void.class, orderId);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.sagashop.orchestrator.saga;
 
+import io.sagashop.platform.events.OrderLocks;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,11 +34,13 @@ public class SagaInbox {
   private static final Logger log = LoggerFactory.getLogger(SagaInbox.class);
 
   private final JdbcTemplate jdbc;
+  private final OrderLocks locks;
   private final RuntimeService runtime;
   private final HistoryService history;
   private final Clock clock;
 
-  SagaInbox(JdbcTemplate jdbc, RuntimeService runtime, HistoryService history, Clock clock) {
+  SagaInbox(JdbcTemplate jdbc, OrderLocks locks, RuntimeService runtime, HistoryService history, Clock clock) {
+    this.locks = locks;
     this.jdbc = jdbc;
     this.runtime = runtime;
     this.history = history;
@@ -50,7 +53,7 @@ public class SagaInbox {
    */
   @Transactional
   public void receive(UUID eventId, SagaMessage message, UUID orderId) {
-    lockOrder(orderId);
+    locks.hold(orderId);
     int stored = jdbc.update(
         "INSERT INTO saga_inbox (event_id, order_id, message, status, received_at) VALUES (?, ?, ?, 'PENDING', ?) "
             + "ON CONFLICT (event_id) DO NOTHING",
@@ -65,7 +68,7 @@ public class SagaInbox {
   /** Delivers the pending messages of an order that the saga now waits for, in a transaction of its own. */
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void deliverPending(UUID orderId, Collection<SagaMessage> messages) {
-    lockOrder(orderId);
+    locks.hold(orderId);
     for (Pending pending : pending(orderId, messages)) {
       settle(pending.eventId(), pending.message(), orderId);
     }
@@ -73,7 +76,7 @@ public class SagaInbox {
 
   /** Asked by the saga as it reaches a wait state, in the engine's transaction (which takes the order's lock). */
   boolean hasPending(UUID orderId, Collection<SagaMessage> messages) {
-    lockOrder(orderId);
+    locks.hold(orderId);
     return !pending(orderId, messages).isEmpty();
   }
 
@@ -121,11 +124,6 @@ public class SagaInbox {
   private void mark(UUID eventId, String status) {
     jdbc.update("UPDATE saga_inbox SET status = ?, settled_at = ? WHERE event_id = ?", status,
         Timestamp.from(clock.instant()), eventId);
-  }
-
-  /** Transaction-scoped: released by the commit or rollback of the transaction that took it. */
-  private void lockOrder(UUID orderId) {
-    jdbc.queryForList("SELECT pg_advisory_xact_lock(?)", orderId.getMostSignificantBits() ^ orderId.getLeastSignificantBits());
   }
 
   private record Pending(UUID eventId, SagaMessage message) {}

@@ -1,6 +1,7 @@
 package io.sagashop.payment.transfer;
 
 import io.sagashop.platform.events.CancelledOrders;
+import io.sagashop.platform.events.OrderLocks;
 import io.sagashop.platform.events.EventOutbox;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -21,6 +22,7 @@ class PaymentService {
   private final EventOutbox events;
   private final Clock clock;
   private final CancelledOrders cancelledOrders;
+  private final OrderLocks locks;
 
   PaymentService(
       PaymentRepository payments,
@@ -28,8 +30,10 @@ class PaymentService {
       BankTransferProperties bank,
       EventOutbox events,
       Clock clock,
-      CancelledOrders cancelledOrders) {
+      CancelledOrders cancelledOrders,
+      OrderLocks locks) {
     this.cancelledOrders = cancelledOrders;
+    this.locks = locks;
     this.payments = payments;
     this.references = references;
     this.bank = bank;
@@ -40,6 +44,8 @@ class PaymentService {
   /** "Request bank transfer": the payment of the order, created on the first call. */
   @Transactional
   public Placement place(UUID orderId, BigDecimal amount) {
+    // The order's cancellation takes the same lock: it cannot slip in between the check and the insert.
+    locks.hold(orderId);
     var existing = payments.findForUpdate(orderId);
     if (existing.isPresent()) {
       return new Placement(existing.get(), false);

@@ -3,11 +3,15 @@ package io.sagashop.payment.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.sagashop.testsupport.HeldLock;
 import io.sagashop.testsupport.ServiceIntegrationTest;
 import io.sagashop.testsupport.TopicRecorder;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,11 +22,13 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @ServiceIntegrationTest
 class PaymentApiTest {
 
   @Autowired TestRestTemplate http;
+  @Autowired DataSource dataSource;
   @Value("${spring.embedded.kafka.brokers}") String brokers;
 
   private final UUID orderId = UUID.randomUUID();
@@ -103,6 +109,30 @@ class PaymentApiTest {
     cancelled(orderId);
     await().atMost(Duration.ofSeconds(20)).until(() -> events.typesOf(orderId).contains("PayCanceled"));
     assertThat(events.typesOf(orderId)).containsExactly("PayPlaced", "PayCanceled");
+  }
+
+  @Test
+  void shouldLeaveNoOpenPaymentWhenTheOrderIsCancelledWhilstItsPaymentIsBeingOpened() throws Exception {
+    CompletableFuture<ResponseEntity<Map>> placing;
+    // Given "Request bank transfer" held just before it stores the payment
+    try (HeldLock payments = HeldLock.take(dataSource, "LOCK TABLE payment IN SHARE ROW EXCLUSIVE MODE")) {
+      placing = CompletableFuture.supplyAsync(() -> place("30.00"));
+      payments.awaitWaiting(1);
+      // When the order's cancellation arrives meanwhile (it goes through, or waits for the payment)
+      cancelled(orderId);
+      await().atMost(Duration.ofSeconds(20)).until(() -> cancellationRecorded() || payments.waiting() == 2);
+      payments.release();
+    }
+    placing.get(20, TimeUnit.SECONDS);
+
+    // Then the payment that was opened is voided: none stays open on a cancelled order
+    await().atMost(Duration.ofSeconds(20))
+        .until(() -> !"PLACED".equals(http.getForObject("/payments/{id}", Map.class, orderId).get("status")));
+    assertThat(http.getForObject("/payments/{id}", Map.class, orderId)).containsEntry("status", "CANCELED");
+  }
+
+  private boolean cancellationRecorded() {
+    return new JdbcTemplate(dataSource).queryForObject("SELECT count(*) FROM cancelled_order WHERE order_id = ?", Integer.class, orderId) > 0;
   }
 
   @Test

@@ -13,14 +13,21 @@ public class CancelledOrders {
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
+  private final OrderLocks locks;
 
-  CancelledOrders(JdbcTemplate jdbc, Clock clock) {
+  CancelledOrders(JdbcTemplate jdbc, Clock clock, OrderLocks locks) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.locks = locks;
   }
 
-  /** Remembers the cancellation; repeating it changes nothing. */
+  /**
+   * Remembers the cancellation; repeating it changes nothing. Holds the order's lock until the
+   * transaction ends: a step for the same order that holds it too (see {@link OrderLocks}) runs
+   * wholly before or wholly after, never between the check and its write.
+   */
   public void record(UUID orderId) {
+    locks.hold(orderId);
     jdbc.update(
         "INSERT INTO cancelled_order (order_id, cancelled_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
         orderId,

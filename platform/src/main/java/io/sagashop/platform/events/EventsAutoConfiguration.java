@@ -40,8 +40,13 @@ public class EventsAutoConfiguration {
   }
 
   @Bean
-  CancelledOrders cancelledOrders(JdbcTemplate jdbc, Clock clock) {
-    return new CancelledOrders(jdbc, clock);
+  OrderLocks orderLocks(JdbcTemplate jdbc) {
+    return new OrderLocks(jdbc);
+  }
+
+  @Bean
+  CancelledOrders cancelledOrders(JdbcTemplate jdbc, Clock clock, OrderLocks locks) {
+    return new CancelledOrders(jdbc, clock, locks);
   }
 
   @Bean
