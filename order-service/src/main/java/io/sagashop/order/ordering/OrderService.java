@@ -8,8 +8,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Places orders and records what happens to them. Placing needs only this service's database
@@ -24,23 +26,37 @@ class OrderService {
   private final Catalog catalog;
   private final EventOutbox events;
   private final Clock clock;
+  private final TransactionTemplate transactions;
 
-  OrderService(OrderRepository orders, Catalog catalog, EventOutbox events, Clock clock) {
+  OrderService(OrderRepository orders, Catalog catalog, EventOutbox events, Clock clock, TransactionTemplate transactions) {
+    this.transactions = transactions;
     this.orders = orders;
     this.catalog = catalog;
     this.events = events;
     this.clock = clock;
   }
 
-  /** A new order, or the one an earlier request with the same Idempotency-Key created. */
-  @Transactional
+  /**
+   * A new order, or the one an earlier request with the same Idempotency-Key created, also when
+   * that request is under way at the same moment (a client that timed out and sent it again): the
+   * key's unique constraint lets one of them store the order, and the other answers with it.
+   */
   public Order place(String customerId, String productId, int quantity, String idempotencyKey) {
+    try {
+      return transactions.execute(status -> placeOnce(customerId, productId, quantity, idempotencyKey));
+    } catch (DataIntegrityViolationException sameKeyAtOnce) {
+      if (idempotencyKey == null) {
+        throw sameKeyAtOnce;
+      }
+      return transactions.execute(status -> earlier(customerId, productId, quantity, idempotencyKey))
+          .orElseThrow(() -> sameKeyAtOnce);
+    }
+  }
+
+  private Order placeOnce(String customerId, String productId, int quantity, String idempotencyKey) {
     if (idempotencyKey != null) {
-      Optional<Order> earlier = orders.findByCustomerIdAndIdempotencyKey(customerId, idempotencyKey);
+      Optional<Order> earlier = earlier(customerId, productId, quantity, idempotencyKey);
       if (earlier.isPresent()) {
-        if (!earlier.get().sameRequestAs(productId, quantity)) {
-          throw new IdempotencyKeyReusedException(idempotencyKey);
-        }
         return earlier.get();
       }
     }
@@ -51,6 +67,15 @@ class OrderService {
     events.publish(OrderEventType.OrderPlaced, order.orderId(), placedData(order, price));
     log.info("Order {} placed by {}: {} x {}", order.orderId(), customerId, quantity, productId);
     return order;
+  }
+
+  /** The order stored under this key; refused (422) when the key was used for a different order. */
+  private Optional<Order> earlier(String customerId, String productId, int quantity, String idempotencyKey) {
+    Optional<Order> earlier = orders.findByCustomerIdAndIdempotencyKey(customerId, idempotencyKey);
+    if (earlier.isPresent() && !earlier.get().sameRequestAs(productId, quantity)) {
+      throw new IdempotencyKeyReusedException(idempotencyKey);
+    }
+    return earlier;
   }
 
   @Transactional(readOnly = true)

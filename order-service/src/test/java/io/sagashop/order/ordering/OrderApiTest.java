@@ -3,13 +3,18 @@ package io.sagashop.order.ordering;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.sagashop.testsupport.HeldLock;
 import io.sagashop.testsupport.HttpStub;
 import io.sagashop.testsupport.ServiceIntegrationTest;
 import io.sagashop.testsupport.TopicRecorder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +38,7 @@ class OrderApiTest {
 
   @Autowired TestRestTemplate http;
   @Autowired JdbcTemplate jdbc;
+  @Autowired DataSource dataSource;
   @Value("${spring.embedded.kafka.brokers}") String brokers;
 
   private final String customerId = "customer-" + UUID.randomUUID();
@@ -90,6 +96,32 @@ class OrderApiTest {
     assertThat(repeat.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     assertThat(repeat.getBody().get("orderId")).isEqualTo(first.getBody().get("orderId"));
     assertThat(ordersOfCustomer()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldCreateOneOrderWhenTheSameRequestIsSentAgainWhileTheFirstIsUnderWay() throws Exception {
+    String body = "{\"customerId\":\"%s\",\"productId\":\"teapot-kyusu\",\"quantity\":1}";
+    CompletableFuture<ResponseEntity<Map>> first;
+    CompletableFuture<ResponseEntity<Map>> resent;
+    // Given both requests held just before they store the order (each has looked for an earlier one)
+    try (HeldLock table = HeldLock.take(dataSource, "LOCK TABLE customer_order IN SHARE ROW EXCLUSIVE MODE")) {
+      first = CompletableFuture.supplyAsync(() -> place(body, "key-at-once"));
+      resent = CompletableFuture.supplyAsync(() -> place(body, "key-at-once"));
+      table.awaitWaiting(2);
+      table.release();
+    }
+
+    // Then both are answered with the one order that was stored, and announced once
+    ResponseEntity<Map> one = first.get(20, TimeUnit.SECONDS);
+    ResponseEntity<Map> other = resent.get(20, TimeUnit.SECONDS);
+    assertThat(List.of(one.getStatusCode(), other.getStatusCode())).containsOnly(HttpStatus.CREATED);
+    assertThat(other.getBody().get("orderId")).isEqualTo(one.getBody().get("orderId"));
+    assertThat(ordersOfCustomer()).isEqualTo(1);
+    UUID orderId = UUID.fromString((String) one.getBody().get("orderId"));
+    await().atMost(Duration.ofSeconds(20)).until(() -> orderEvents.typesOf(orderId).contains("OrderPlaced"));
+    UUID marker = placedOrder();
+    await().atMost(Duration.ofSeconds(20)).until(() -> orderEvents.typesOf(marker).contains("OrderPlaced"));
+    assertThat(orderEvents.typesOf(orderId)).containsExactly("OrderPlaced");
   }
 
   @Test
