@@ -1,6 +1,8 @@
 package io.sagashop.inventory.product;
 
+import io.sagashop.platform.money.Money;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -65,7 +67,7 @@ class ProductController {
 
   record ProductDescription(
       @NotBlank @Size(max = 200) String name,
-      @NotNull @DecimalMin("0.00") @Digits(integer = 10, fraction = 2) BigDecimal unitPrice) {}
+      @NotNull @DecimalMin(Money.MIN_AMOUNT) @DecimalMax(Money.MAX_AMOUNT) @Digits(integer = 7, fraction = 2) BigDecimal unitPrice) {}
 
   /** The seller counted the shelf: the stock becomes what was counted. */
   @PutMapping("/{productId}/stock")

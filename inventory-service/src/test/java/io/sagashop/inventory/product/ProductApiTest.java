@@ -53,6 +53,19 @@ class ProductApiTest {
     assertThat(http.getForEntity("/products/{id}", Map.class, productId).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
   }
 
+  @Test
+  void shouldRefuseAPriceNoBankTransferCouldPay() {
+    // payment-service opens transfers from 0.01 to 1,000,000.00: a product outside would sell, then stall its saga
+    ResponseEntity<Map> free = describe(productId, Map.of("name", "Cup", "unitPrice", "0.00"));
+    ResponseEntity<Map> priceless = describe(productId, Map.of("name", "Cup", "unitPrice", "1000000.01"));
+
+    assertThat(free.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(free.getBody().get("errors").toString()).contains("field=unitPrice");
+    assertThat(priceless.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(priceless.getBody().get("errors").toString()).contains("field=unitPrice");
+    assertThat(http.getForEntity("/products/{id}", Map.class, productId).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
   private ResponseEntity<Map> describe(String id, Map<String, String> description) {
     return http.exchange("/products/{id}", HttpMethod.PUT, new HttpEntity<>(description), Map.class, id);
   }

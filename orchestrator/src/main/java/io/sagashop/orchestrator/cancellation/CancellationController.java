@@ -6,6 +6,7 @@ import static io.sagashop.orchestrator.saga.SagaVariables.PRODUCT_ID;
 import static io.sagashop.orchestrator.saga.SagaVariables.PRODUCT_NAME;
 import static io.sagashop.orchestrator.saga.SagaVariables.QUANTITY;
 
+import io.sagashop.platform.money.Money;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
@@ -62,7 +63,7 @@ class CancellationController {
       @NotBlank String productId,
       String productName,
       @NotNull @Min(1) Integer quantity,
-      @NotNull @DecimalMin("0.01") BigDecimal amount,
+      @NotNull @DecimalMin(Money.MIN_AMOUNT) BigDecimal amount,
       @Size(max = 500) String note) {
 
     Map<String, Object> orderVariables(UUID orderId) {

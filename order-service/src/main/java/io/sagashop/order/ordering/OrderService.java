@@ -2,6 +2,8 @@ package io.sagashop.order.ordering;
 
 import io.sagashop.order.catalog.Catalog;
 import io.sagashop.platform.events.EventOutbox;
+import io.sagashop.platform.money.Money;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -61,6 +63,10 @@ class OrderService {
       }
     }
     Catalog.Price price = catalog.priceOf(productId).orElseThrow(() -> new UnknownProductException(productId));
+    BigDecimal amount = price.unitPrice().multiply(BigDecimal.valueOf(quantity));
+    if (amount.compareTo(Money.maxAmount()) > 0) {
+      throw new OrderTooLargeException(amount);
+    }
     Order order =
         orders.saveAndFlush(
             new Order(UUID.randomUUID(), customerId, productId, quantity, price.unitPrice(), idempotencyKey, clock.instant()));

@@ -8,12 +8,14 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
 /**
- * inventory-service's catalog as order-service sees it over HTTP: a teapot at 48.00, nothing else,
+ * inventory-service's catalog as order-service sees it over HTTP: a teapot at 48.00, a gold one at 20,000.00,
  * and "broken-*" products for which the catalog fails.
  */
 public final class CatalogStub {
 
   public static final String TEAPOT = "teapot-kyusu";
+  /** At 20,000.00: 50 of them are the largest order a bank transfer can pay. */
+  public static final String GOLD_TEAPOT = "teapot-gold";
   private static HttpServer server;
 
   private CatalogStub() {}
@@ -32,6 +34,9 @@ public final class CatalogStub {
         if (productId.equals(TEAPOT)) {
           status = 200;
           body = "{\"productId\":\"" + TEAPOT + "\",\"name\":\"Kyusu clay teapot\",\"unitPrice\":48.00,\"stock\":10}";
+        } else if (productId.equals(GOLD_TEAPOT)) {
+          status = 200;
+          body = "{\"productId\":\"" + GOLD_TEAPOT + "\",\"name\":\"Gold teapot\",\"unitPrice\":20000.00,\"stock\":100}";
         } else if (productId.startsWith("broken-")) {
           status = 503;
           body = "{}";

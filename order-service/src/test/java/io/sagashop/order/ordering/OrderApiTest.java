@@ -125,6 +125,19 @@ class OrderApiTest {
   }
 
   @Test
+  void shouldRefuseAnOrderBeyondTheLargestBankTransferNamingTheQuantityAndStoreNothing() {
+    ResponseEntity<Map> tooLarge = place("{\"customerId\":\"%s\",\"productId\":\"teapot-gold\",\"quantity\":51}", null);
+    ResponseEntity<Map> largest = place("{\"customerId\":\"%s\",\"productId\":\"teapot-gold\",\"quantity\":50}", null);
+
+    assertThat(tooLarge.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+    assertThat(tooLarge.getHeaders().getContentType()).hasToString("application/problem+json");
+    assertThat(tooLarge.getBody().get("errors").toString()).contains("field=quantity");
+    assertThat(tooLarge.getBody().get("detail").toString()).contains("1020000.00", "1000000.00");
+    assertThat(largest.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(ordersOfCustomer()).isEqualTo(1);
+  }
+
+  @Test
   void shouldRefuseAnIdempotencyKeyReusedForADifferentOrder() {
     place("{\"customerId\":\"%s\",\"productId\":\"teapot-kyusu\",\"quantity\":1}", "key-2");
 

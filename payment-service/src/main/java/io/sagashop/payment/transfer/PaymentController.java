@@ -1,6 +1,7 @@
 package io.sagashop.payment.transfer;
 
 import jakarta.validation.Valid;
+import io.sagashop.platform.money.Money;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -53,5 +54,5 @@ class PaymentController {
   }
 
   record PlaceRequest(
-      @NotNull @DecimalMin(value = "0.01") @DecimalMax("1000000") @Digits(integer = 7, fraction = 2) BigDecimal amount) {}
+      @NotNull @DecimalMin(Money.MIN_AMOUNT) @DecimalMax(Money.MAX_AMOUNT) @Digits(integer = 7, fraction = 2) BigDecimal amount) {}
 }

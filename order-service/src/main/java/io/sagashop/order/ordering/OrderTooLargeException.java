@@ -1,0 +1,31 @@
+package io.sagashop.order.ordering;
+
+import io.sagashop.platform.money.Money;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * The order's amount is beyond the largest bank transfer payment-service opens: refused when it is
+ * placed, rather than taken and left in an incident at "Request bank transfer" until its deadline.
+ */
+class OrderTooLargeException extends ErrorResponseException {
+
+  OrderTooLargeException(BigDecimal amount) {
+    super(HttpStatus.UNPROCESSABLE_ENTITY, problem(amount), null);
+  }
+
+  private static ProblemDetail problem(BigDecimal amount) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.UNPROCESSABLE_ENTITY,
+            "The order comes to " + amount.toPlainString() + ", more than the largest bank transfer of " + Money.MAX_AMOUNT
+                + "; order fewer at once.");
+    problem.setTitle("Order too large");
+    problem.setProperty("errors", List.of(Map.of("field", "quantity", "message", "the amount would exceed " + Money.MAX_AMOUNT)));
+    return problem;
+  }
+}
