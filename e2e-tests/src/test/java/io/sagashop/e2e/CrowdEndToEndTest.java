@@ -7,6 +7,8 @@ import io.sagashop.load.CrowdPlan;
 import io.sagashop.load.CrowdReport;
 import io.sagashop.load.ShopAddress;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * N5, the shop as it lives: many customers and sellers at once, orders cancelled early and late,
@@ -16,16 +18,17 @@ import org.junit.jupiter.api.Test;
  */
 class CrowdEndToEndTest {
 
+  private static final Logger log = LoggerFactory.getLogger(CrowdEndToEndTest.class);
   private static final int ORDERS = 200;
   private static final int AT_ONCE = 16;
 
   @Test
   void shouldBringACrowdsOrdersToTheEndItsCustomersMeantWithStockMoneyAndSagasAddingUp() {
     long seed = System.nanoTime();
-    System.out.println("Crowd seed " + seed + " (./sagashop load --orders " + ORDERS + " --concurrency " + AT_ONCE + " --seed " + seed + ")");
+    log.info("Crowd seed {} (again: ./sagashop load --orders {} --concurrency {} --seed {})", seed, ORDERS, AT_ONCE, seed);
 
-    CrowdReport report = Crowd.run(ShopAddress.of(ShopStack.get()), CrowdPlan.of(ORDERS, AT_ONCE, seed), System.out::println);
-    report.lines().forEach(System.out::println);
+    CrowdReport report = Crowd.run(ShopAddress.of(ShopStack.get()), CrowdPlan.of(ORDERS, AT_ONCE, seed), log::info);
+    report.lines().forEach(log::info);
 
     assertThat(report.broken()).as("broken invariants (seed %d)", seed).isEmpty();
     assertThat(report.delivered() + report.cancelled() + report.outOfStock()).isEqualTo(ORDERS);

@@ -10,7 +10,10 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -111,22 +114,19 @@ final class Customer {
 
   /** The customer sees IN_DELIVERY and has the goods: the receipt must be taken (202). */
   private Instant confirmReceipt(CrowdOrder order) {
-    Instant deadline = Instant.now().plus(stepTimeout);
-    boolean refusedBefore = false;
-    while (true) {
-      ShopApi.Answer answer = untilAnswered(() -> shop.confirmReceipt(order.orderId()));
-      if (answer.is(202)) {
-        return Instant.now();
+    AtomicBoolean refusedBefore = new AtomicBoolean();
+    // A refused receipt is tried again, as the customer would: the order should still close.
+    ShopApi.Answer answer = sendAgainWhile(() -> {
+      ShopApi.Answer receipt = shop.confirmReceipt(order.orderId());
+      if (receipt.is(409) && !refusedBefore.getAndSet(true)) {
+        order.surprised("receipt of " + order + " refused while its customer saw " + order.lastStatus() + ": " + receipt);
       }
-      if (!refusedBefore) {
-        order.surprised("receipt of " + order + " refused while its customer saw " + order.lastStatus() + ": " + answer);
-        refusedBefore = true;
-      }
-      if (!answer.is(409) || Instant.now().isAfter(deadline)) {
-        throw new Surprise("receipt of " + order + " never taken; last answer " + answer);
-      }
-      pause(DEFAULT_RETRY_AFTER);
+      return receipt;
+    }, receipt -> receipt.isWorthRetrying() || receipt.is(409));
+    if (!answer.is(202)) {
+      throw new Surprise("receipt of " + order + " never taken; last answer " + answer);
     }
+    return Instant.now();
   }
 
   private void awaitStatus(CrowdOrder order, String wanted, Step step, Instant since) {
@@ -161,28 +161,33 @@ final class Customer {
   }
 
   /**
-   * Sends a call again while the shop is overloaded or unreachable, after the wait it asks for, as
-   * a well-behaved client does; counts each refusal. Gives up after the step timeout.
+   * Sends a call again while the shop is overloaded or unreachable, after the wait it asks for
+   * (Retry-After), as a well-behaved client does; counts each refusal. Gives up after the step
+   * timeout and returns the last answer.
    */
   private ShopApi.Answer untilAnswered(Supplier<ShopApi.Answer> call) {
-    Instant deadline = Instant.now().plus(stepTimeout);
-    while (true) {
-      ShopApi.Answer answer = call.get();
-      if (!answer.isWorthRetrying() || Instant.now().isAfter(deadline)) {
-        return answer;
-      }
-      refusals.incrementAndGet();
-      pause(answer.retryAfter().orElse(DEFAULT_RETRY_AFTER));
-    }
+    return sendAgainWhile(call, ShopApi.Answer::isWorthRetrying);
   }
 
-  /** The client's back-off the server asked for (Retry-After): nothing to poll in the meantime. */
-  private static void pause(Duration wait) {
+  /** Sends the call again, after the wait the shop asks for, while {@code sendAgain} says so. */
+  private ShopApi.Answer sendAgainWhile(Supplier<ShopApi.Answer> call, Predicate<ShopApi.Answer> sendAgain) {
+    AtomicReference<ShopApi.Answer> last = new AtomicReference<>();
     try {
-      Thread.sleep(wait.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new Surprise("interrupted");
+      return await()
+          .atMost(stepTimeout)
+          .pollInSameThread()
+          .pollDelay(Duration.ZERO)
+          .pollInterval((attempt, previous) -> last.get() == null ? DEFAULT_RETRY_AFTER : last.get().retryAfter().orElse(DEFAULT_RETRY_AFTER))
+          .until(() -> {
+            ShopApi.Answer answer = call.get();
+            if (sendAgain.test(answer)) {
+              refusals.incrementAndGet();
+            }
+            last.set(answer);
+            return answer;
+          }, answer -> !sendAgain.test(answer));
+    } catch (ConditionTimeoutException e) {
+      return last.get();
     }
   }
 
