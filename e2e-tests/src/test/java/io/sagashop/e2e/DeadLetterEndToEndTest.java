@@ -26,7 +26,7 @@ class DeadLetterEndToEndTest {
   /** Who reads which topic: the consumer groups as the services configure them. */
   private static final Map<String, List<String>> READERS =
       Map.of(
-          "order.events", List.of("orchestrator", "order-service-view", "payment-service", "delivery-service"),
+          "order.events", List.of("orchestrator", "order-service-view", "payment-service"),
           "payment.events", List.of("order-service-view"),
           "inventory.events", List.of("order-service-view"),
           "delivery.events", List.of("orchestrator", "order-service-view"),

@@ -58,6 +58,36 @@ class ResilienceEndToEndTest {
   }
 
   @Test
+  void shouldShipAndRefundNothingWhenTheDeliveryDeadlinePassesWhileDeliveryServiceIsDown() {
+    shop.setStock("cups-set", 15);
+    String orderId = shop.placeOrder("late-parcel", "cups-set", 1);
+    shop.awaitStatus(orderId, "AWAITING_DEPOSIT");
+    stack.stop(ShopService.DELIVERY);
+    shop.confirmDeposit(orderId);
+    shop.awaitStatus(orderId, "GOODS_PREPARED");
+
+    // The delivery deadline passes while delivery-service is down: nobody knows yet whether the goods
+    // left, so the saga asks delivery-service to cancel and waits for its answer, refunding nothing.
+    await().atMost(ShopStack.DELIVERY_DEADLINE.multipliedBy(3)).pollInterval(Duration.ofSeconds(1))
+        .until(() -> sagaWaitsAt(orderId, "Gateway_AwaitDeliveryCancellation"));
+    assertThat(shop.paymentStatus(orderId)).isEqualTo("CHECKED");
+    assertThat(shop.stock("cups-set")).isEqualTo(14);
+
+    // Back, delivery-service reads StartDelivery before CancelDelivery (one partition): the goods leave,
+    // and the order goes on to receipt instead of being refunded.
+    stack.start(ShopService.DELIVERY);
+    shop.awaitStatus(orderId, "IN_DELIVERY");
+    assertThat(shop.post(ShopService.ORDER, "/orders/" + orderId + "/receipt", Map.of(), Map.of()).status()).isEqualTo(202);
+    shop.awaitStatus(orderId, "CLOSED");
+    assertThat(shop.paymentStatus(orderId)).isEqualTo("CHECKED");
+    assertThat(shop.stock("cups-set")).isEqualTo(14);
+    assertThat(shop.get(ShopService.DELIVERY, "/deliveries/" + orderId).status()).isEqualTo(200);
+    assertThat(shop.timeline(orderId))
+        .containsOnlyOnce("DeliveryStarted")
+        .doesNotContain("DeliveryCancelled", "PayCanceled", "QtyRestored", "OrderCanceled");
+  }
+
+  @Test
   void shouldLoseNoOrderAndAskToRetryAReceiptWhileTheOrchestratorIsDown() {
     shop.setStock("tea-sencha", 40);
     String inDelivery = shop.placeOrder("receiving", "tea-sencha", 1);
@@ -136,6 +166,10 @@ class ResilienceEndToEndTest {
 
     shop.awaitStatus(orderId, "AWAITING_DEPOSIT");
     await().atMost(ShopClient.STEP).until(() -> incidentOf(orderId) == null);
+  }
+
+  private static boolean sagaWaitsAt(String orderId, String activityId) {
+    return !shop.asAdmin("GET", "/execution?processInstanceBusinessKey=" + orderId + "&activityId=" + activityId, null).body().isEmpty();
   }
 
   private static JsonNode incidentOf(String orderId) {

@@ -11,15 +11,17 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The orchestrator's "Request delivery" arrives as a {@code StartDelivery} command on
- * {@code delivery.commands}; a delivery outage loses nothing, the command waits in Kafka. A
- * cancelled order (OrderCanceled on {@code order.events}) is never shipped.
+ * The orchestrator's commands on {@code delivery.commands}: {@code StartDelivery} from "Request
+ * delivery", {@code CancelDelivery} once the delivery deadline has passed. Both are keyed by the
+ * orderId, so an order's cancellation is read after its StartDelivery, however long delivery-service
+ * was down: what happens is decided by the order in which they were sent, never by a race between
+ * topics. An outage loses nothing; the commands wait in Kafka.
  */
 @Component
 class DeliveryCommands {
 
   static final String START_DELIVERY = "StartDelivery";
-  static final String ORDER_CANCELED = "OrderCanceled";
+  static final String CANCEL_DELIVERY = "CancelDelivery";
   private static final Logger log = LoggerFactory.getLogger(DeliveryCommands.class);
 
   private final EventReader reader;
@@ -33,10 +35,14 @@ class DeliveryCommands {
   @KafkaListener(topics = "${sagashop.delivery.commands-topic}")
   void on(ConsumerRecord<String, byte[]> record) {
     EventEnvelope command = reader.read(record.value());
-    if (!START_DELIVERY.equals(command.type())) {
-      log.debug("Ignoring {} for order {}", command.type(), command.orderId());
-      return;
+    switch (command.type()) {
+      case START_DELIVERY -> start(command);
+      case CANCEL_DELIVERY -> cancel(command);
+      default -> log.debug("Ignoring {} for order {}", command.type(), command.orderId());
     }
+  }
+
+  private void start(EventEnvelope command) {
     JsonNode data = command.data();
     if (data == null || !data.hasNonNull("productId") || !data.path("quantity").canConvertToInt() || data.path("quantity").asInt() < 1) {
       throw new PoisonEventException("StartDelivery for order " + command.orderId() + " lacks productId or a positive quantity");
@@ -44,15 +50,14 @@ class DeliveryCommands {
     deliveries.start(command.orderId(), data.get("productId").asText(), data.get("quantity").asInt())
         .ifPresentOrElse(
             delivery -> log.info("Delivery of order {} started, tracking number {}", command.orderId(), delivery.trackingNumber()),
-            () -> log.warn("Not shipping order {}: it was cancelled", command.orderId()));
+            () -> log.warn("Not shipping order {}: its delivery was cancelled", command.orderId()));
   }
 
-  /** OrderCanceled on order.events: the order must not be shipped any more. */
-  @KafkaListener(topics = "${sagashop.delivery.order-events-topic}")
-  void onOrderEvent(ConsumerRecord<String, byte[]> record) {
-    EventEnvelope event = reader.read(record.value());
-    if (ORDER_CANCELED.equals(event.type())) {
-      deliveries.orderCancelled(event.orderId());
-    }
+  private void cancel(EventEnvelope command) {
+    deliveries.cancel(command.orderId())
+        .ifPresentOrElse(
+            shipped -> log.warn("Delivery of order {} cannot be cancelled: it started at {}, tracking number {}",
+                command.orderId(), shipped.startedAt(), shipped.trackingNumber()),
+            () -> log.info("Delivery of order {} cancelled: nothing was shipped", command.orderId()));
   }
 }

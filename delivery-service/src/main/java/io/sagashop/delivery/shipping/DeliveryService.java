@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Starts each order's delivery once, however often the command arrives. */
+/** Starts or cancels each order's delivery once, however often the commands arrive, never both. */
 @Service
 class DeliveryService {
 
@@ -45,10 +45,23 @@ class DeliveryService {
     return Optional.of(delivery);
   }
 
-  /** A cancelled order is never shipped, even if its StartDelivery is still on its way. */
+  /**
+   * Cancels the order's delivery unless it has started. Empty when it is cancelled (now or by an
+   * earlier command): DeliveryCancelled is published once, and a StartDelivery read later ships
+   * nothing. Otherwise the delivery that started: the DeliveryStarted published then answers the saga.
+   */
   @Transactional
-  public void orderCancelled(UUID orderId) {
-    cancelledOrders.record(orderId);
+  public Optional<Delivery> cancel(UUID orderId) {
+    // The same lock as start: a cancellation and a start of one order never interleave.
+    locks.hold(orderId);
+    Optional<Delivery> started = deliveries.findById(orderId);
+    if (started.isPresent()) {
+      return started;
+    }
+    if (cancelledOrders.record(orderId)) {
+      events.publish(DeliveryEventType.DeliveryCancelled, orderId, new DeliveryCancellation(orderId, clock.instant()));
+    }
+    return Optional.empty();
   }
 
   @Transactional(readOnly = true)

@@ -3,12 +3,17 @@ package io.sagashop.delivery.shipping;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.sagashop.testsupport.HeldLock;
 import io.sagashop.testsupport.ServiceIntegrationTest;
 import io.sagashop.testsupport.TopicRecorder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 @ServiceIntegrationTest
 class DeliveryCommandsTest {
@@ -24,7 +28,8 @@ class DeliveryCommandsTest {
   private static final String COMMANDS = "delivery.commands";
 
   @Autowired TestRestTemplate http;
-  @Autowired JdbcTemplate jdbc;
+  @Autowired DataSource dataSource;
+  @Autowired DeliveryService deliveries;
   @Value("${spring.embedded.kafka.brokers}") String brokers;
 
   private final UUID orderId = UUID.randomUUID();
@@ -76,18 +81,49 @@ class DeliveryCommandsTest {
   }
 
   @Test
-  void shouldNotShipAnOrderThatWasCancelled() {
-    TopicRecorder.send(brokers, "order.events", orderId.toString(), TopicRecorder.envelope("OrderCanceled", orderId, "CANCELLED", Map.of()));
-    await().atMost(Duration.ofSeconds(30))
-        .until(() -> jdbc.queryForObject("SELECT count(*) FROM cancelled_order WHERE order_id = ?", Integer.class, orderId) == 1);
-
+  void shouldCancelADeliveryThatHasNotStartedOnceAndNeverShipItAfter() {
+    // a StartDelivery whose send was retried after the CancelDelivery (an outbox resubmission)
+    cancelDelivery(orderId);
+    cancelDelivery(orderId);
     startDelivery(orderId);
     UUID next = UUID.randomUUID();
     startDelivery(next);
 
     await().atMost(Duration.ofSeconds(30)).until(() -> events.typesOf(next).contains("DeliveryStarted"));
+    assertThat(events.typesOf(orderId)).containsExactly("DeliveryCancelled");
     assertThat(http.getForEntity("/deliveries/{id}", Map.class, orderId).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(events.typesOf(orderId)).isEmpty();
+  }
+
+  @Test
+  void shouldKeepADeliveryThatStartedBeforeItsCancellationArrived() {
+    // delivery-service was down past the deadline: both commands wait, in the order they were sent
+    startDelivery(orderId);
+    cancelDelivery(orderId);
+    UUID next = UUID.randomUUID();
+    startDelivery(next);
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> events.typesOf(next).contains("DeliveryStarted"));
+    assertThat(events.typesOf(orderId)).containsExactly("DeliveryStarted");
+    assertThat(http.getForObject("/deliveries/{id}", Map.class, orderId)).containsEntry("status", "STARTED");
+  }
+
+  @Test
+  void shouldEitherShipOrCancelAnOrderWhoseStartAndCancellationRunAtOnce() throws Exception {
+    CompletableFuture<Optional<Delivery>> cancelling;
+    // Given a StartDelivery held just before it stores the delivery
+    try (HeldLock table = HeldLock.take(dataSource, "LOCK TABLE delivery IN SHARE ROW EXCLUSIVE MODE")) {
+      startDelivery(orderId);
+      table.awaitWaiting(1);
+      // When the cancellation comes meanwhile (say, from a second replica): it goes through, or waits for the start
+      cancelling = CompletableFuture.supplyAsync(() -> deliveries.cancel(orderId));
+      await().atMost(Duration.ofSeconds(20)).until(() -> cancelling.isDone() || table.waiting() == 2);
+      table.release();
+    }
+
+    // Then the order is either shipped or cancelled, never both: the start won here, so the cancellation sees it
+    assertThat(cancelling.get(20, TimeUnit.SECONDS)).isPresent();
+    await().atMost(Duration.ofSeconds(30)).until(() -> events.typesOf(orderId).contains("DeliveryStarted"));
+    assertThat(events.typesOf(orderId)).containsExactly("DeliveryStarted");
   }
 
   @Test
@@ -98,6 +134,10 @@ class DeliveryCommandsTest {
 
     await().atMost(Duration.ofSeconds(30)).until(() -> events.typesOf(next).contains("DeliveryStarted"));
     assertThat(http.getForEntity("/deliveries/{id}", Map.class, orderId).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  private void cancelDelivery(UUID order) {
+    TopicRecorder.send(brokers, COMMANDS, order.toString(), TopicRecorder.envelope("CancelDelivery", order, null, Map.of()));
   }
 
   private void startDelivery(UUID order) {

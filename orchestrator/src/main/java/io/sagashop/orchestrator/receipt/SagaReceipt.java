@@ -6,6 +6,7 @@ import feign.FeignException;
 import io.sagashop.orchestrator.saga.SagaMessage;
 import io.sagashop.orchestrator.saga.SagaStep;
 import io.sagashop.platform.web.DependencyUnavailableException;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
@@ -20,11 +21,15 @@ import org.springframework.stereotype.Service;
  * what an order may do: yes once its delivery has started, even when the saga has not read
  * DeliveryStarted yet (delivery-service is asked then), so that a customer who sees IN_DELIVERY
  * can always confirm. The ReceiptConfirmed that follows waits in the saga's inbox if it is early.
+ * After the delivery deadline the saga asks delivery-service to cancel; until it knows the answer,
+ * delivery-service is asked too: goods that left after all are on their way to receipt.
  */
 @Service
 public class SagaReceipt {
 
-  static final String DELIVERY_STARTED_EVENT = "Event_DeliveryStarted";
+  /** The two catch events of DeliveryStarted: in time, and after the delivery deadline. */
+  private static final List<String> DELIVERY_STARTED_EVENTS = List.of("Event_DeliveryStarted", "Event_DeliveryStartedLate");
+  private static final String DELIVERY_DEADLINE_EVENT = "Event_DeliveryDeadline";
   private static final Logger log = LoggerFactory.getLogger(SagaReceipt.class);
 
   private final RuntimeService runtime;
@@ -64,7 +69,14 @@ public class SagaReceipt {
     if (waitsForDeliveryStarted(orderId)) {
       return deliveryHasStarted(orderId) ? Decision.take() : notInDeliveryYet(orderId);
     }
-    return hasPassedDeliveryStarted(saga.get()) ? Decision.take() : notInDeliveryYet(orderId);
+    if (hasPassed(saga.get(), DELIVERY_STARTED_EVENTS)) {
+      return Decision.take();
+    }
+    // Between the deadline and the saga waiting for delivery-service's answer (Cancel delivery runs).
+    if (hasPassed(saga.get(), List.of(DELIVERY_DEADLINE_EVENT))) {
+      return deliveryHasStarted(orderId) ? Decision.take() : notInDeliveryYet(orderId);
+    }
+    return notInDeliveryYet(orderId);
   }
 
   private static Decision notInDeliveryYet(UUID orderId) {
@@ -80,13 +92,13 @@ public class SagaReceipt {
             .orderByProcessInstanceEndTime().desc().listPage(0, 1).stream().findFirst());
   }
 
-  private boolean hasPassedDeliveryStarted(HistoricProcessInstance saga) {
-    return history.createHistoricActivityInstanceQuery()
+  private boolean hasPassed(HistoricProcessInstance saga, List<String> activityIds) {
+    return activityIds.stream().anyMatch(activityId -> history.createHistoricActivityInstanceQuery()
             .processInstanceId(saga.getId())
-            .activityId(DELIVERY_STARTED_EVENT)
+            .activityId(activityId)
             .finished()
             .count()
-        > 0;
+        > 0);
   }
 
   private boolean waitsForDeliveryStarted(UUID orderId) {

@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param depositDeadline how long an order waits for its deposit before it is cancelled
  * @param deliveryDeadline how long after the delivery was requested it must have started; after
- *     that the stock is restored, the deposit refunded and the order cancelled
+ *     that the saga asks delivery-service to cancel it, and if nothing shipped the stock is
+ *     restored, the deposit refunded and the order cancelled
  * @param receiptDeadline how long after delivery started receipt is assumed and the order closed
  * @param retryCycle the waits between the attempts of a failing step (Camunda's retry time cycle);
  *     when they are spent the step raises an incident

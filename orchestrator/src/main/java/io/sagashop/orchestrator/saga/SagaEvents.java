@@ -20,8 +20,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The services' events the saga waits for: OrderPlaced starts it, DeliveryStarted and
- * ReceiptConfirmed move it on. Every other event type is none of the saga's business.
+ * The services' events the saga waits for: OrderPlaced starts it, DeliveryStarted,
+ * DeliveryCancelled and ReceiptConfirmed move it on. Every other event type is none of the saga's business.
  *
  * <p>Each topic has a listener container of its own, one consumer per partition: an order's events
  * stay in order, and nothing on one topic waits for another. A message the saga does not wait for
@@ -62,7 +62,7 @@ class SagaEvents {
     }
     switch (message.get()) {
       case OrderPlaced -> starts.startOnce(event.orderId(), startVariables(event));
-      case DeliveryStarted, ReceiptConfirmed -> inbox.receive(event.id(), message.get(), event.orderId());
+      case DeliveryStarted, DeliveryCancelled, ReceiptConfirmed -> inbox.receive(event.id(), message.get(), event.orderId());
       case CancellationRequested -> throw new PoisonEventException("CancellationRequested is not an event; it arrives over HTTP");
     }
   }

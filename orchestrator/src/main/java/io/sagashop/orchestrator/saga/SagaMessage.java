@@ -9,8 +9,10 @@ public enum SagaMessage {
   OrderPlaced,
   /** The customer's cancellation, accepted only while the payment window is open. */
   CancellationRequested,
-  /** delivery-service's event. */
+  /** delivery-service's event: the goods left, in time or after the delivery deadline. */
   DeliveryStarted,
+  /** delivery-service's answer to CancelDelivery when nothing had shipped. */
+  DeliveryCancelled,
   /** order-service's event when the customer has the goods. */
   ReceiptConfirmed
 }

@@ -69,6 +69,20 @@ class ReceiptApiTest {
   }
 
   @Test
+  void shouldTakeTheReceiptOfGoodsThatLeftAfterTheDeliveryDeadline() {
+    // Given a saga past its delivery deadline, waiting for delivery-service's answer to CancelDelivery,
+    // and a delivery-service that had shipped after all
+    sagaStartedBefore("Gateway_AwaitDeliveryCancellation");
+    DELIVERY_SERVICE.answer("GET", deliveryPath(), 200, "{\"orderId\":\"" + orderId + "\",\"status\":\"STARTED\"}");
+
+    // When the customer confirms receipt of the parcel they have
+    ResponseEntity<Map> answer = confirmReceipt();
+
+    // Then it is taken: the order goes on to receipt, not to a refund
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+  }
+
+  @Test
   void shouldRefuseTheReceiptWhileTheDeliveryHasNotStarted() {
     sagaStartedBefore("Gateway_AwaitDelivery");
 

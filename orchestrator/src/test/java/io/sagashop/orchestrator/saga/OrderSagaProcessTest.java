@@ -55,6 +55,7 @@ class OrderSagaProcessTest {
   private final JavaDelegate decreaseStock = mock(JavaDelegate.class);
   private final JavaDelegate restoreStock = mock(JavaDelegate.class);
   private final JavaDelegate requestDelivery = mock(JavaDelegate.class);
+  private final JavaDelegate cancelDelivery = mock(JavaDelegate.class);
   private final JavaDelegate closeOrder = mock(JavaDelegate.class);
   private final JavaDelegate markOrderCancelled = mock(JavaDelegate.class);
   private final String orderId = UUID.randomUUID().toString();
@@ -76,6 +77,7 @@ class OrderSagaProcessTest {
     Mocks.register("decreaseStock", decreaseStock);
     Mocks.register("restoreStock", restoreStock);
     Mocks.register("requestDelivery", requestDelivery);
+    Mocks.register("cancelDelivery", cancelDelivery);
     Mocks.register("closeOrder", closeOrder);
     Mocks.register("markOrderCancelled", markOrderCancelled);
     // The inbox is the integration tests' business (SagaInboxTest); here messages come when the saga waits.
@@ -152,30 +154,59 @@ class OrderSagaProcessTest {
   }
 
   @Test
-  void shouldRestoreTheStockAndRefundWhenTheDeliveryDoesNotStartInTime() throws Exception {
+  void shouldRestoreTheStockAndRefundWhenTheDeliveryIsCancelledAfterItsDeadline() throws Exception {
     // Given
     ProcessInstance saga = placeOrder();
-    run("Task_RequestBankTransfer");
-    complete(task(saga));
-    run("Task_RecordDeposit");
-    run("Task_DecreaseStock");
-    run("Task_RequestDelivery");
+    runToDeliveryRequested();
 
-    // When
+    // When the deadline passes and delivery-service confirms that nothing shipped
     run("Event_DeliveryDeadline");
+    run("Task_CancelDelivery");
+    assertThat(saga).isWaitingAt("Gateway_AwaitDeliveryCancellation");
+    verify(restoreStock, never()).execute(any());
+    deliver(SagaMessage.DeliveryCancelled);
     run("Event_CompensateOnDeliveryDeadline");
     run("Task_MarkOrderCancelled");
 
     // Then: both completed steps are undone, each once
     assertThat(saga)
-        .hasPassedInOrder("Gateway_AwaitDelivery", "Event_DeliveryDeadline", "Event_CompensateOnDeliveryDeadline",
+        .hasPassedInOrder("Gateway_AwaitDelivery", "Event_DeliveryDeadline", "Task_CancelDelivery",
+            "Gateway_AwaitDeliveryCancellation", "Event_DeliveryCancelled", "Event_CompensateOnDeliveryDeadline",
             "Task_MarkOrderCancelled", "EndEvent_OrderCancelled")
         .hasPassed("Task_RestoreStock", "Task_CancelPayment")
-        .hasNotPassed("Event_DeliveryStarted", "Task_CloseOrder")
+        .hasNotPassed("Event_DeliveryStarted", "Event_DeliveryStartedLate", "Task_CloseOrder")
         .variables().containsEntry(SagaVariables.CANCELLATION_REASON, "DELIVERY_DEADLINE");
     assertThat(saga).isEnded();
+    verify(cancelDelivery).execute(any());
     verify(restoreStock).execute(any());
     verify(cancelPayment).execute(any());
+  }
+
+  @Test
+  void shouldTakeAnOrderThatShippedAfterItsDeliveryDeadlineOnToReceiptWithoutRefund() throws Exception {
+    // Given a saga whose delivery deadline passed while delivery-service was down
+    ProcessInstance saga = placeOrder();
+    runToDeliveryRequested();
+    run("Event_DeliveryDeadline");
+    run("Task_CancelDelivery");
+
+    // When delivery-service comes back and had shipped (its DeliveryStarted answers the cancellation)
+    deliver(SagaMessage.DeliveryStarted);
+    assertThat(saga).isWaitingAt("Gateway_AwaitReceipt");
+    deliver(SagaMessage.ReceiptConfirmed);
+    run("Task_CloseOrder");
+
+    // Then the order is closed as delivered: nothing is refunded, no stock comes back
+    assertThat(saga)
+        .hasPassedInOrder("Event_DeliveryDeadline", "Task_CancelDelivery", "Gateway_AwaitDeliveryCancellation",
+            "Event_DeliveryStartedLate", "Gateway_AwaitReceipt", "Event_ReceiptConfirmed", "Task_CloseOrder", "EndEvent_OrderClosed")
+        .hasNotPassed("Event_DeliveryCancelled", "Event_CompensateOnDeliveryDeadline", "Task_RestoreStock", "Task_CancelPayment",
+            "Task_MarkOrderCancelled")
+        .variables().doesNotContainKey(SagaVariables.CANCELLATION_REASON);
+    assertThat(saga).isEnded();
+    verify(restoreStock, never()).execute(any());
+    verify(cancelPayment, never()).execute(any());
+    verify(closeOrder).execute(any());
   }
 
   @Test
@@ -298,12 +329,16 @@ class OrderSagaProcessTest {
   }
 
   private void runToDeliveryStarted() {
+    runToDeliveryRequested();
+    deliver(SagaMessage.DeliveryStarted);
+  }
+
+  private void runToDeliveryRequested() {
     run("Task_RequestBankTransfer");
     complete(task(saga));
     run("Task_RecordDeposit");
     run("Task_DecreaseStock");
     run("Task_RequestDelivery");
-    deliver(SagaMessage.DeliveryStarted);
   }
 
   /** Runs the job waiting at an activity, as the job executor would. */

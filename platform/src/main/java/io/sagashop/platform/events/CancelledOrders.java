@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The orders a service has heard were cancelled (OrderCanceled), in its own {@code cancelled_order}
+ * The orders a service has heard were cancelled, in its own {@code cancelled_order}
  * table, so that a late request for such an order (a payment to open, goods to ship) does nothing.
  */
 public class CancelledOrders {
@@ -22,16 +22,16 @@ public class CancelledOrders {
   }
 
   /**
-   * Remembers the cancellation; repeating it changes nothing. Holds the order's lock until the
+   * Remembers the cancellation; repeating it changes nothing. True the first time. Holds the order's lock until the
    * transaction ends: a step for the same order that holds it too (see {@link OrderLocks}) runs
    * wholly before or wholly after, never between the check and its write.
    */
-  public void record(UUID orderId) {
+  public boolean record(UUID orderId) {
     locks.hold(orderId);
-    jdbc.update(
+    return jdbc.update(
         "INSERT INTO cancelled_order (order_id, cancelled_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
         orderId,
-        Timestamp.from(clock.instant()));
+        Timestamp.from(clock.instant())) > 0;
   }
 
   public boolean contains(UUID orderId) {
