@@ -1,5 +1,6 @@
 package io.sagashop.order.view;
 
+import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,10 +18,12 @@ class OrderViewRebuildController {
     this.projection = projection;
   }
 
-  /** 202: the view is emptied now and fills again as the topics are read from their beginning. */
+  /**
+   * 202: the view is emptied now, once, and fills again as every replica reads the topics from
+   * their beginning. Asked on one replica, or on each: every request is one whole rebuild.
+   */
   @PostMapping("/internal/order-view/rebuild")
-  ResponseEntity<Void> rebuild() {
-    projection.rebuild();
-    return ResponseEntity.accepted().build();
+  ResponseEntity<Map<String, Integer>> rebuild() {
+    return ResponseEntity.accepted().body(Map.of("generation", projection.rebuild()));
   }
 }
