@@ -20,6 +20,7 @@ import org.springframework.modulith.events.RoutingTarget;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
 
 /** The outbox and the consumers' retry and dead-letter policy, the same in every service. */
 @AutoConfiguration(after = org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration.class)
@@ -67,11 +68,11 @@ public class EventsAutoConfiguration {
   @Bean
   CommonErrorHandler eventErrorHandler(KafkaOperations<?, ?> template, EventsProperties properties) {
     // No end to the retries of a passing failure (a database restarting, a service down): giving up
-    // would lose the record to the dead-letter topic. Only poison goes there, at once.
+    // would lose the record to the dead-letter topic. Only what never succeeds goes there, at once.
     ExponentialBackOff backOff = new ExponentialBackOff(properties.retryInterval().toMillis(), 2.0);
     backOff.setMaxInterval(properties.retryMaxInterval().toMillis());
     DefaultErrorHandler handler = new DefaultErrorHandler(new DeadLetters(template), backOff);
-    handler.addNotRetryableExceptions(PoisonEventException.class);
+    handler.setBackOffFunction((record, failure) -> RecordFailures.neverSucceeds(failure) ? new FixedBackOff(0, 0) : null);
     return handler;
   }
 
