@@ -87,6 +87,17 @@ public class SagaInbox {
         UUID.class, Timestamp.from(clock.instant().minus(age)));
   }
 
+  /**
+   * Forgets the messages settled (delivered or dropped) longer ago than the retention, so that the
+   * inbox does not grow with every order. Pending ones stay. The retention outlasts every deadline of
+   * a saga: a duplicate that comes later still is taken as new, and dropped as its saga has ended.
+   */
+  @Transactional
+  public int forgetSettledLongerThan(Duration retention) {
+    return jdbc.update("DELETE FROM saga_inbox WHERE status <> 'PENDING' AND settled_at < ?",
+        Timestamp.from(clock.instant().minus(retention)));
+  }
+
   private void settle(UUID eventId, SagaMessage message, UUID orderId) {
     if (isWaitingFor(orderId, message)) {
       runtime.createMessageCorrelation(message.name()).processInstanceBusinessKey(orderId.toString()).correlate();

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * The safety net of the inbox: delivers messages that stayed pending although their saga waits for
  * them (a node died between committing a wait state and delivering), and drops those whose saga
- * has ended. Several orchestrators may sweep at once; the order's lock makes them take turns.
+ * has ended. Several orchestrators may sweep at once; the order's lock makes them take turns. It
+ * also forgets settled messages after a retention.
  */
 @Component
 class SagaInboxSweeper {
@@ -21,10 +22,24 @@ class SagaInboxSweeper {
 
   private final SagaInbox inbox;
   private final Duration age;
+  private final Duration retention;
 
-  SagaInboxSweeper(SagaInbox inbox, @Value("${sagashop.saga.inbox-sweep:10s}") Duration age) {
+  SagaInboxSweeper(
+      SagaInbox inbox,
+      @Value("${sagashop.saga.inbox-sweep:10s}") Duration age,
+      @Value("${sagashop.saga.inbox-retention:P60D}") Duration retention) {
     this.inbox = inbox;
     this.age = age;
+    this.retention = retention;
+  }
+
+  /** Once an hour; several orchestrators deleting the same rows do no harm. */
+  @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
+  void forgetSettled() {
+    int forgotten = inbox.forgetSettledLongerThan(retention);
+    if (forgotten > 0) {
+      log.info("Forgot {} inbox messages settled more than {} ago", forgotten, retention);
+    }
   }
 
   @Scheduled(fixedDelayString = "${sagashop.saga.inbox-sweep:10s}", initialDelayString = "${sagashop.saga.inbox-sweep:10s}")

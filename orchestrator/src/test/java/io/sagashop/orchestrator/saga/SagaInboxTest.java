@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.sagashop.testsupport.ServiceIntegrationTest;
 import io.sagashop.testsupport.TopicRecorder;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -35,6 +37,7 @@ class SagaInboxTest {
   @Autowired RuntimeService runtime;
   @Autowired HistoryService history;
   @Autowired JdbcTemplate jdbc;
+  @Autowired SagaInbox inbox;
   @Value("${spring.embedded.kafka.brokers}") String brokers;
 
   @Test
@@ -82,6 +85,30 @@ class SagaInboxTest {
         .processInstanceId(instanceOf(orderId)).count()).isEqualTo(1);
     assertThat(runtime.createExecutionQuery().processInstanceBusinessKey(orderId.toString())
         .messageEventSubscriptionName("ReceiptConfirmed").count()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldForgetSettledMessagesAfterTheRetentionAndKeepPendingOnes() {
+    UUID orderId = UUID.randomUUID();
+    Instant now = Instant.now();
+    UUID oldDelivered = stored(orderId, "DELIVERED", now.minus(Duration.ofDays(70)));
+    UUID oldDropped = stored(orderId, "DROPPED", now.minus(Duration.ofDays(61)));
+    UUID recentDelivered = stored(orderId, "DELIVERED", now.minus(Duration.ofDays(59)));
+    UUID oldPending = stored(orderId, "PENDING", null);
+
+    int forgotten = inbox.forgetSettledLongerThan(Duration.ofDays(60));
+
+    assertThat(forgotten).isGreaterThanOrEqualTo(2);
+    assertThat(jdbc.queryForList("SELECT event_id FROM saga_inbox WHERE order_id = ?", UUID.class, orderId))
+        .containsExactlyInAnyOrder(recentDelivered, oldPending)
+        .doesNotContain(oldDelivered, oldDropped);
+  }
+
+  private UUID stored(UUID orderId, String status, Instant settledAt) {
+    UUID eventId = UUID.randomUUID();
+    jdbc.update("INSERT INTO saga_inbox (event_id, order_id, message, status, received_at, settled_at) VALUES (?, ?, 'ReceiptConfirmed', ?, ?, ?)",
+        eventId, orderId, status, Timestamp.from(Instant.now().minus(Duration.ofDays(90))), settledAt == null ? null : Timestamp.from(settledAt));
+    return eventId;
   }
 
   @Test
