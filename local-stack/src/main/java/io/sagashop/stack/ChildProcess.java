@@ -98,6 +98,22 @@ final class ChildProcess {
     process = null;
   }
 
+  /** SIGKILL, and no waiting for anything but the process's end. */
+  synchronized void kill() {
+    Process running = process;
+    if (running == null) {
+      return;
+    }
+    running.destroyForcibly();
+    try {
+      running.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    pidFile.remove(running.pid());
+    process = null;
+  }
+
   Path logFile() {
     return logFile;
   }

@@ -69,6 +69,13 @@ final class KafkaBroker {
     }
   }
 
+  /** A hard crash of the broker (SIGKILL): it recovers its logs on the next start. */
+  void kill() {
+    if (process != null) {
+      process.kill();
+    }
+  }
+
   /** An external cluster counts as running: the stack does not stop it. */
   boolean isRunning() {
     return process == null || process.isAlive();

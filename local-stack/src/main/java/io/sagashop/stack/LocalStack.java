@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole shop on one machine: PostgreSQL, Kafka and the five services, each in a process of
- * its own. Used by {@code ./sagashop run} and by the end-to-end tests, which stop and start single
- * parts of it to see that the rest copes.
+ * its own (or several: replicas behind a {@link FrontDoor} on the service's port). Used by {@code
+ * ./sagashop run}, by the end-to-end tests, which stop and start single parts of it to see that the
+ * rest copes, and by the chaos run, which kills them.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -34,7 +35,8 @@ public final class LocalStack implements AutoCloseable {
   private final ShopPasswords passwords;
   private final PostgresServer postgres;
   private final KafkaBroker kafka;
-  private final Map<ShopService, ServiceProcess> services = new EnumMap<>(ShopService.class);
+  private final Map<ShopService, List<ServiceProcess>> services = new EnumMap<>(ShopService.class);
+  private final List<FrontDoor> frontDoors = new ArrayList<>();
 
   private LocalStack(StackSettings settings, Function<String, String> env, boolean fresh) {
     this.settings = settings;
@@ -85,31 +87,90 @@ public final class LocalStack implements AutoCloseable {
     log.info("Kafka ready at {}", kafka.bootstrapServers());
 
     for (ShopService service : ShopService.values()) {
-      services.put(service, new ServiceProcess(service, settings, environmentOf(service), pids));
+      List<ServiceProcess> replicas = new ArrayList<>();
+      for (int replica = 1; replica <= settings.replicas(); replica++) {
+        replicas.add(new ServiceProcess(service, replica, settings, environmentOf(service, replica), pids));
+      }
+      services.put(service, replicas);
+      if (settings.replicas() > 1) {
+        FrontDoor door = new FrontDoor(service.module(), settings.port(service), replicas.stream().map(ServiceProcess::port).toList());
+        door.open();
+        frontDoors.add(door);
+      }
     }
-    services.values().forEach(ServiceProcess::start);
     log.info("Starting the services; their logs are in {}", settings.logDirectory());
-    join(CompletableFuture.allOf(
-        services.values().stream()
-            .map(service -> CompletableFuture.runAsync(service::awaitReady))
-            .toArray(CompletableFuture[]::new)));
+    // Replica by replica, as a rolling deployment would: the first of each creates the schemas
+    // (Camunda's tables are not safe to create from two nodes at once), the others find them.
+    for (int replica = 1; replica <= settings.replicas(); replica++) {
+      int index = replica - 1;
+      List<ServiceProcess> wave = services.values().stream().map(replicas -> replicas.get(index)).toList();
+      wave.forEach(ServiceProcess::start);
+      join(CompletableFuture.allOf(
+          wave.stream().map(process -> CompletableFuture.runAsync(process::awaitReady)).toArray(CompletableFuture[]::new)));
+    }
     log.info("All services ready after {}s", Duration.between(started, Instant.now()).toSeconds());
   }
 
-  /** Stops one service, as a crash or a deployment would; the rest keeps running. */
+  /** Stops every replica of one service, as an outage or a deployment would; the rest keeps running. */
   public void stop(ShopService service) {
-    services.get(service).stop();
+    join(CompletableFuture.allOf(
+        services.get(service).stream().map(process -> CompletableFuture.runAsync(process::stop)).toArray(CompletableFuture[]::new)));
   }
 
   /** Starts a stopped service again and waits until it is ready. */
   public void start(ShopService service) {
-    ServiceProcess process = services.get(service);
-    process.start();
-    process.awaitReady();
+    services.get(service).forEach(ServiceProcess::start);
+    services.get(service).forEach(ServiceProcess::awaitReady);
   }
 
   public boolean isRunning(ShopService service) {
-    return services.get(service).isAlive();
+    return services.get(service).stream().anyMatch(ServiceProcess::isAlive);
+  }
+
+  /** Every part that can die on its own: each replica of each service, and the embedded broker and database. */
+  public List<StackPart> parts() {
+    List<StackPart> parts = new ArrayList<>();
+    services.values().forEach(replicas -> replicas.forEach(process -> parts.add(StackPart.replica(process.service(), replicas.indexOf(process) + 1))));
+    if (kafka.isEmbedded()) {
+      parts.add(StackPart.KAFKA);
+    }
+    if (postgres.isEmbedded()) {
+      parts.add(StackPart.POSTGRES);
+    }
+    return parts;
+  }
+
+  /** SIGKILL to one part: no shutdown hook runs, nothing is flushed or committed. */
+  public void kill(StackPart part) {
+    switch (part.kind()) {
+      case KAFKA -> kafka.kill();
+      case POSTGRES -> postgres.kill();
+      case SERVICE, ORCHESTRATOR -> replica(part).kill();
+    }
+  }
+
+  /** Starts a part that was killed or stopped, and returns when it is ready (a replica: its readiness probe is UP). */
+  public void restart(StackPart part) {
+    switch (part.kind()) {
+      case KAFKA -> kafka.start();
+      case POSTGRES -> postgres.start();
+      case SERVICE, ORCHESTRATOR -> {
+        replica(part).start();
+        replica(part).awaitReady();
+      }
+    }
+  }
+
+  public boolean isRunning(StackPart part) {
+    return switch (part.kind()) {
+      case KAFKA -> kafka.isRunning();
+      case POSTGRES -> postgres.isRunning();
+      case SERVICE, ORCHESTRATOR -> replica(part).isAlive();
+    };
+  }
+
+  private ServiceProcess replica(StackPart part) {
+    return services.get(part.service()).get(part.replica() - 1);
   }
 
   /** Stops the embedded PostgreSQL; the services must ride it out. */
@@ -138,8 +199,14 @@ public final class LocalStack implements AutoCloseable {
     return kafka.isRunning();
   }
 
+  /** Where a service answers: its only replica, or the front door that spreads calls over its replicas. */
   public URI url(ShopService service) {
-    return services.get(service).baseUrl();
+    return settings.url(service);
+  }
+
+  /** Where one replica (counted from 1) answers; the Camunda webapps keep their login per replica. */
+  public URI url(ShopService service, int replica) {
+    return services.get(service).get(replica - 1).baseUrl();
   }
 
   public ShopPasswords passwords() {
@@ -173,16 +240,18 @@ public final class LocalStack implements AutoCloseable {
   public void close() {
     join(CompletableFuture.allOf(
         services.values().stream()
+            .flatMap(List::stream)
             .map(service -> CompletableFuture.runAsync(service::stop))
             .toArray(CompletableFuture[]::new)));
+    frontDoors.forEach(FrontDoor::close);
     kafka.stop();
     postgres.stop();
     lock.close();
   }
 
-  private Map<String, String> environmentOf(ShopService service) {
+  private Map<String, String> environmentOf(ShopService service, int replica) {
     Map<String, String> env = new HashMap<>(settings.serviceEnvironment());
-    env.put("SERVER_PORT", String.valueOf(settings.port(service)));
+    env.put("SERVER_PORT", String.valueOf(settings.port(service, replica)));
     // "local": a shop that can take orders at once (inventory-service seeds a few products).
     env.put("SPRING_PROFILES_ACTIVE", "local");
     env.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl(service.database()));
@@ -211,6 +280,9 @@ public final class LocalStack implements AutoCloseable {
     }
     for (ShopService service : ShopService.values()) {
       ports.put(settings.port(service), service.module() + " (" + service.portVariable() + ")");
+      for (int replica = 1; settings.replicas() > 1 && replica <= settings.replicas(); replica++) {
+        ports.put(settings.port(service, replica), service.module() + " replica " + replica + " (" + service.portVariable() + " + " + StackSettings.REPLICA_PORT_STEP * replica + ")");
+      }
     }
     List<String> taken = new ArrayList<>();
     ports.forEach((port, user) -> {

@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code ./sagashop run}: starts the whole shop, prints where everything is, and stops it all on
- * Ctrl-C. {@code --fresh} starts from empty databases and topics.
+ * Ctrl-C. {@code --fresh} starts from empty databases and topics; {@code --replicas N} runs N
+ * processes of every service (two orchestrators make one Camunda cluster on one database).
  */
 public final class LocalStackMain {
 
@@ -22,7 +23,7 @@ public final class LocalStackMain {
     StackSettings settings;
     LocalStack stack;
     try {
-      settings = StackSettings.fromEnvironment(root, System::getenv);
+      settings = StackSettings.fromEnvironment(root, System::getenv).withReplicas(replicas(arguments));
       console.info("Starting sagashop from {}", root);
       stack =
           arguments.contains("--fresh")
@@ -52,8 +53,42 @@ public final class LocalStackMain {
     stopped.await();
   }
 
+  /** {@code --replicas N}, 1 when not given. */
+  static int replicas(List<String> arguments) {
+    int option = arguments.indexOf("--replicas");
+    if (option < 0) {
+      return 1;
+    }
+    if (option + 1 >= arguments.size()) {
+      throw new StackException("--replicas needs a number, e.g. --replicas 2");
+    }
+    try {
+      return Integer.parseInt(arguments.get(option + 1));
+    } catch (NumberFormatException e) {
+      throw new StackException("--replicas must be a whole number, but is '" + arguments.get(option + 1) + "'.");
+    }
+  }
+
+  /** With replicas: each one's own address (the Camunda webapps keep a login per replica). */
+  private static String replicaLines(LocalStack stack) {
+    int replicas = stack.settings().replicas();
+    if (replicas == 1) {
+      return "";
+    }
+    StringBuilder lines = new StringBuilder("Replicas (the addresses above spread calls over them)\n");
+    for (ShopService service : ShopService.values()) {
+      lines.append(String.format("  %-20s", service.module()));
+      for (int replica = 1; replica <= replicas; replica++) {
+        lines.append("  ").append(stack.url(service, replica));
+      }
+      lines.append('\n');
+    }
+    return lines.toString();
+  }
+
   private static void printWelcome(LocalStack stack) {
-    String camunda = stack.url(ShopService.ORCHESTRATOR) + "/camunda/app/";
+    // A webapp login lives in one orchestrator's session: with replicas, the webapps are shown on the first.
+    String camunda = stack.url(ShopService.ORCHESTRATOR, 1) + "/camunda/app/";
     console.info("""
 
         sagashop is running.
@@ -69,7 +104,7 @@ public final class LocalStackMain {
         Users
           admin   / {}   (Cockpit, Tasklist, Admin)
           seller  / {}   (Tasklist: confirms deposits)
-        Logs in {}
+        {}Logs in {}
         Press Ctrl-C to stop everything.
         """,
         stack.url(ShopService.ORDER),
@@ -83,6 +118,7 @@ public final class LocalStackMain {
         stack.database(ShopService.ORDER).url().replaceAll("/[^/]*$", "/"),
         stack.passwords().admin(),
         stack.passwords().seller(),
+        replicaLines(stack),
         stack.settings().logDirectory());
   }
 }

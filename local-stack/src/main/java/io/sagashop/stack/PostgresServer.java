@@ -65,6 +65,25 @@ final class PostgresServer {
     }
   }
 
+  /**
+   * A hard crash of the server: SIGKILL to the postmaster (its backends end when they see it gone)
+   * and to the JVM that started it. PostgreSQL recovers from its write-ahead log on the next start.
+   */
+  void kill() {
+    if (process == null) {
+      return;
+    }
+    postmaster(settings.postgresDirectory()).ifPresent(postmaster -> {
+      postmaster.destroyForcibly();
+      postmaster.onExit().join();
+    });
+    process.kill();
+  }
+
+  boolean isRunning() {
+    return process == null || process.isAlive();
+  }
+
   boolean isEmbedded() {
     return process != null;
   }
@@ -146,24 +165,29 @@ final class PostgresServer {
 
   /** A server left running by a launcher that was killed holds the data directory's lock. */
   private static void endOrphanedServer(Path directory) {
+    Optional<ProcessHandle> orphan = postmaster(directory);
+    if (orphan.isPresent()) {
+      log.warn("Ending PostgreSQL {} left over from an earlier run", orphan.get().pid());
+      orphan.get().destroy();
+      orphan.get().onExit().join();
+    }
+  }
+
+  /** The running server process named in the data directory's lock file, if any. */
+  private static Optional<ProcessHandle> postmaster(Path directory) {
     Path lock = directory.resolve("postmaster.pid");
     if (!Files.exists(lock)) {
-      return;
+      return Optional.empty();
     }
     try {
-      Optional<ProcessHandle> orphan =
-          Files.readAllLines(lock).stream()
-              .findFirst()
-              .map(String::trim)
-              .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)))
-              .filter(ProcessHandle::isAlive);
-      if (orphan.isPresent()) {
-        log.warn("Ending PostgreSQL {} left over from an earlier run", orphan.get().pid());
-        orphan.get().destroy();
-        orphan.get().onExit().join();
-      }
+      return Files.readAllLines(lock).stream()
+          .findFirst()
+          .map(String::trim)
+          .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)))
+          .filter(ProcessHandle::isAlive);
     } catch (IOException | NumberFormatException e) {
       log.warn("Cannot read {}: {}", lock, e.getMessage());
+      return Optional.empty();
     }
   }
 }

@@ -11,20 +11,26 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** One of the shop's Spring Boot services running from its jar, and its readiness. */
+/** One process (one replica) of a shop's Spring Boot service running from its jar, and its readiness. */
 final class ServiceProcess {
 
   private static final Duration STARTUP = Duration.ofMinutes(4);
 
   private final ShopService service;
+  private final String name;
   private final int port;
   private final ChildProcess process;
   private final List<String> jvmOptions;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-  ServiceProcess(ShopService service, StackSettings settings, Map<String, String> environment, PidFile pids) {
+  /**
+   * @param replica counted from 1; a service with one replica is named by its module alone, else
+   *     {@code orchestrator-2} on the console and in its log file's name
+   */
+  ServiceProcess(ShopService service, int replica, StackSettings settings, Map<String, String> environment, PidFile pids) {
     this.service = service;
-    this.port = settings.port(service);
+    this.name = settings.replicas() == 1 ? service.module() : service.module() + "-" + replica;
+    this.port = settings.port(service, replica);
     this.jvmOptions = settings.jvmOptions();
     if (!Files.isRegularFile(service.jar(settings.projectRoot()))) {
       throw new StackException(
@@ -32,10 +38,10 @@ final class ServiceProcess {
     }
     this.process =
         new ChildProcess(
-            service.module(),
+            name,
             ChildProcess.java(settings.jvmOptions(), "-jar", service.jar(settings.projectRoot()).toString()),
             environment,
-            settings.logDirectory().resolve(service.module() + ".log"),
+            settings.logDirectory().resolve(name + ".log"),
             pids);
   }
 
@@ -45,6 +51,23 @@ final class ServiceProcess {
 
   void stop() {
     process.stop();
+  }
+
+  /** SIGKILL: no graceful shutdown, as when a node dies or the kernel kills for memory. */
+  void kill() {
+    process.kill();
+  }
+
+  String name() {
+    return name;
+  }
+
+  ShopService service() {
+    return service;
+  }
+
+  int port() {
+    return port;
   }
 
   boolean isAlive() {
@@ -74,11 +97,11 @@ final class ServiceProcess {
         // the port opens late in a Spring Boot start; keep polling until the deadline
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new StackException("Interrupted while waiting for " + service.module(), e);
+        throw new StackException("Interrupted while waiting for " + name, e);
       }
       if (Instant.now().isAfter(deadline)) {
         throw new StackException(
-            service.module() + " was not ready within " + STARTUP.toMinutes() + " minutes. See " + process.logFile());
+            name + " was not ready within " + STARTUP.toMinutes() + " minutes. See " + process.logFile());
       }
       Pause.briefly();
     }

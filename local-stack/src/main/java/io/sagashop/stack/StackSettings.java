@@ -29,6 +29,8 @@ import java.util.function.Function;
  * @param jvmOptions options of every service JVM
  * @param serviceEnvironment settings given to every service on top of the stack's own (tests use
  *     it for short deadlines and retry cycles)
+ * @param replicas processes of each service; with more than one, each service's port is a front
+ *     door that spreads connections over its replicas, as a Kubernetes Service does
  */
 public record StackSettings(
     Path projectRoot,
@@ -41,7 +43,11 @@ public record StackSettings(
     Optional<ExternalPostgres> externalPostgres,
     Optional<String> externalKafka,
     List<String> jvmOptions,
-    Map<String, String> serviceEnvironment) {
+    Map<String, String> serviceEnvironment,
+    int replicas) {
+
+  /** How far apart the replicas' ports are: replica 1 of the orchestrator listens on 8180, replica 2 on 8280. */
+  static final int REPLICA_PORT_STEP = 100;
 
   /** Small heaps and a quick-starting JIT: five JVMs share two cores and must be up in minutes. */
   static final List<String> DEFAULT_JVM_OPTIONS =
@@ -58,14 +64,34 @@ public record StackSettings(
   /** The same settings, with these environment variables given to every service. */
   public StackSettings withServiceEnvironment(Map<String, String> environment) {
     return new StackSettings(projectRoot, dataDirectory, postgresBinaries, postgresPort, kafkaPort, kafkaControllerPort, servicePorts,
-        externalPostgres, externalKafka, jvmOptions, Map.copyOf(environment));
+        externalPostgres, externalKafka, jvmOptions, Map.copyOf(environment), replicas);
+  }
+
+  /** The same settings, with this many processes of each service. */
+  public StackSettings withReplicas(int count) {
+    if (count < 1 || count > 9) {
+      throw new StackException("--replicas must be between 1 and 9, but is " + count + ".");
+    }
+    return new StackSettings(projectRoot, dataDirectory, postgresBinaries, postgresPort, kafkaPort, kafkaControllerPort, servicePorts,
+        externalPostgres, externalKafka, jvmOptions, serviceEnvironment, count);
   }
 
   public int port(ShopService service) {
     return servicePorts.get(service);
   }
 
-  /** Where a service of this stack answers. */
+  /**
+   * Where one replica (counted from 1) listens: the service's own port when it runs alone, else
+   * the port plus {@value #REPLICA_PORT_STEP} per replica, behind the front door on the service's port.
+   */
+  public int port(ShopService service, int replica) {
+    if (replica < 1 || replica > replicas) {
+      throw new IllegalArgumentException(service.module() + " has replicas 1 to " + replicas + ", not " + replica);
+    }
+    return replicas == 1 ? port(service) : port(service) + REPLICA_PORT_STEP * replica;
+  }
+
+  /** Where a service of this stack answers (its front door, when it has several replicas). */
   public URI url(ShopService service) {
     return URI.create("http://localhost:" + port(service));
   }
@@ -118,7 +144,8 @@ public record StackSettings(
         postgres,
         Optional.ofNullable(blankToNull(env.apply("SAGASHOP_KAFKA_BOOTSTRAP_SERVERS"))),
         jvmOptions == null ? DEFAULT_JVM_OPTIONS : List.of(jvmOptions.trim().split("\\s+")),
-        Map.of());
+        Map.of(),
+        1);
   }
 
   /** Free ports everywhere, so tests never collide with a running shop or with each other. */
@@ -138,13 +165,14 @@ public record StackSettings(
         Optional.empty(),
         Optional.empty(),
         DEFAULT_JVM_OPTIONS,
-        Map.of());
+        Map.of(),
+        1);
   }
 
   /** The same settings, with the PostgreSQL binaries unpacked in another place. */
   public StackSettings withPostgresBinaries(Path directory) {
     return new StackSettings(projectRoot, dataDirectory, directory, postgresPort, kafkaPort, kafkaControllerPort,
-        servicePorts, externalPostgres, externalKafka, jvmOptions, serviceEnvironment);
+        servicePorts, externalPostgres, externalKafka, jvmOptions, serviceEnvironment, replicas);
   }
 
   /** Shared by every checkout and test run on the machine: unpacked once, in the JVM's temp directory. */

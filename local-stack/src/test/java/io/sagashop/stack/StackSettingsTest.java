@@ -69,4 +69,22 @@ class StackSettingsTest {
     assertThat(settings.servicePorts().values()).doesNotHaveDuplicates();
     assertThat(settings.dataDirectory()).isEqualTo(ROOT.resolve("target/stack"));
   }
+
+  @Test
+  void shouldPutReplicasBehindTheServicesPortOneHundredApart() {
+    StackSettings settings = StackSettings.fromEnvironment(ROOT, Map.<String, String>of()::get).withReplicas(2);
+
+    assertThat(settings.url(ShopService.ORCHESTRATOR)).hasToString("http://localhost:8080");
+    assertThat(settings.port(ShopService.ORCHESTRATOR, 1)).isEqualTo(8180);
+    assertThat(settings.port(ShopService.ORCHESTRATOR, 2)).isEqualTo(8280);
+    assertThat(settings.port(ShopService.DELIVERY, 2)).isEqualTo(8284);
+  }
+
+  @Test
+  void shouldKeepTheServicesOwnPortForItsOnlyReplica() {
+    StackSettings settings = StackSettings.fromEnvironment(ROOT, Map.<String, String>of()::get);
+
+    assertThat(settings.port(ShopService.ORDER, 1)).isEqualTo(8081);
+    assertThatThrownBy(() -> settings.withReplicas(0)).isInstanceOf(StackException.class).hasMessageContaining("--replicas");
+  }
 }
