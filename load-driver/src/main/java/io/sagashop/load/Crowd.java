@@ -36,17 +36,23 @@ public final class Crowd {
   private final ShopApi shop;
   private final CrowdPlan plan;
   private final Consumer<String> progress;
+  private final CrowdHooks hooks;
 
-  private Crowd(ShopAddress address, CrowdPlan plan, Consumer<String> progress) {
+  private Crowd(ShopAddress address, CrowdPlan plan, Consumer<String> progress, CrowdHooks hooks) {
     this.address = address;
     this.shop = new ShopApi(address);
     this.plan = plan;
     this.progress = progress;
+    this.hooks = hooks;
   }
 
   /** Runs the crowd and checks the invariants; progress lines go to {@code progress}. */
   public static CrowdReport run(ShopAddress address, CrowdPlan plan, Consumer<String> progress) {
-    return new Crowd(address, plan, progress).run();
+    return run(address, plan, progress, CrowdHooks.NONE);
+  }
+
+  static CrowdReport run(ShopAddress address, CrowdPlan plan, Consumer<String> progress, CrowdHooks hooks) {
+    return new Crowd(address, plan, progress, hooks).run();
   }
 
   private CrowdReport run() {
@@ -60,13 +66,18 @@ public final class Crowd {
     Instant started = Instant.now();
     try (Sellers sellers = new Sellers(shop, Math.max(2, plan.concurrency() / 4), times, plan.stepTimeout())) {
       Customer customer = new Customer(shop, sellers, times, plan.stepTimeout(), refusals);
-      runAll(orders, order -> customer.follow(order), plan.concurrency(), "customers");
+      runAll(orders, order -> {
+        hooks.beforePlacing(orders.indexOf(order));
+        customer.follow(order);
+      }, plan.concurrency(), "customers");
     }
     Duration took = Duration.between(started, Instant.now());
+    hooks.customersDone();
 
     Instant doneAt = Instant.now();
     Map<CrowdOrder, OrderFacts> facts = settle(orders);
     Duration settled = Duration.between(doneAt, Instant.now());
+    Map<String, List<String>> more = hooks.afterSettling(orders.stream().filter(CrowdOrder::isPlaced).toList(), facts);
     Map<String, Integer> finalStock = new HashMap<>();
     catalog.initialStock().keySet().forEach(product -> finalStock.put(product, shop.product(product).body().path("stock").asInt(-1)));
     Set<String> orderIds = orders.stream().filter(CrowdOrder::isPlaced).map(CrowdOrder::orderId).collect(Collectors.toSet());
@@ -88,7 +99,8 @@ public final class Crowd {
         refusals.get(),
         facts.values().stream().mapToInt(OrderFacts::incidents).sum(),
         deadLetters.size(),
-        Invariants.broken(orders, facts, catalog.initialStock(), finalStock, deadLetters));
+        Invariants.count() + more.size(),
+        Invariants.broken(orders, facts, catalog.initialStock(), finalStock, deadLetters, more));
   }
 
   /** Waits (up to a deadline shared by all orders) until each order is at rest, and reads its facts. */
@@ -96,11 +108,12 @@ public final class Crowd {
     Instant deadline = Instant.now().plus(SETTLE);
     Map<CrowdOrder, OrderFacts> facts = new ConcurrentHashMap<>();
     List<CrowdOrder> placed = orders.stream().filter(CrowdOrder::isPlaced).toList();
-    runAll(placed, order -> facts.put(order, settled(order, deadline)), READERS, "settled");
+    runAll(placed, order -> facts.put(order, settled(shop, order, deadline)), READERS, "settled");
     return facts;
   }
 
-  private OrderFacts settled(CrowdOrder order, Instant deadline) {
+  /** The order's facts once it is at rest, or as they are at the deadline. */
+  static OrderFacts settled(ShopApi shop, CrowdOrder order, Instant deadline) {
     Duration left = Duration.between(Instant.now(), deadline);
     if (left.isNegative() || left.isZero()) {
       return OrderFacts.read(shop, order.orderId());

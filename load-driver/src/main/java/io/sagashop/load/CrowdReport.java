@@ -25,6 +25,7 @@ public record CrowdReport(
     int refusals,
     int incidents,
     int deadLetters,
+    int invariants,
     List<String> broken) {
 
   /** Every invariant holds. */
@@ -51,7 +52,7 @@ public record CrowdReport(
     }
     lines.add(String.format(Locale.ROOT, "Refused or unanswered calls, sent again: %d; incidents: %d; dead letters: %d", refusals, incidents, deadLetters));
     if (holds()) {
-      lines.add("All " + Invariants.count() + " invariants hold.");
+      lines.add("All " + invariants + " invariants hold.");
     } else {
       lines.add("Broken invariants:");
       broken.forEach(line -> lines.add("  - " + line));

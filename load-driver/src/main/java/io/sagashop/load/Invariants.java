@@ -35,7 +35,15 @@ final class Invariants {
   static List<String> broken(
       List<CrowdOrder> orders, Map<CrowdOrder, OrderFacts> facts, Map<String, Integer> initialStock,
       Map<String, Integer> finalStock, List<String> deadLetters) {
+    return broken(orders, facts, initialStock, finalStock, deadLetters, Map.of());
+  }
+
+  /** The same, with more invariants and their broken examples (a run's own, such as the chaos run's). */
+  static List<String> broken(
+      List<CrowdOrder> orders, Map<CrowdOrder, OrderFacts> facts, Map<String, Integer> initialStock,
+      Map<String, Integer> finalStock, List<String> deadLetters, Map<String, List<String>> more) {
     Invariants invariants = new Invariants();
+    more.forEach((invariant, examples) -> invariants.violations.put(invariant, new ArrayList<>(examples)));
     for (CrowdOrder order : orders) {
       order.surprises().forEach(surprise -> invariants.violated(ANSWERS, surprise));
       if (!order.isPlaced()) {

@@ -120,6 +120,21 @@ public final class ShopApi {
     return send(asAdmin(get(ShopService.ORCHESTRATOR, "/engine-rest/history/incident?processInstanceId=" + encode(processInstanceId))));
   }
 
+  /** The incidents a saga instance has open now, as Cockpit lists them. */
+  Answer openIncidents(String processInstanceId) {
+    return send(asAdmin(get(ShopService.ORCHESTRATOR, "/engine-rest/incident?processInstanceId=" + encode(processInstanceId))));
+  }
+
+  /** What an operator does in Cockpit with "Retry" on a failed job: one more attempt. */
+  Answer retryJob(String jobId) {
+    return send(asAdmin(put(ShopService.ORCHESTRATOR, "/engine-rest/job/" + encode(jobId) + "/retries", Map.of("retries", 1))));
+  }
+
+  /** The operator's rebuild of the order view from the topics (see the runbook). */
+  Answer rebuildOrderView() {
+    return send(post(ShopService.ORDER, "/internal/order-view/rebuild", Map.of()));
+  }
+
   // --- plumbing
 
   private HttpRequest.Builder get(ShopService service, String path) {

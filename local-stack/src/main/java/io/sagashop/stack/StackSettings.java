@@ -67,6 +67,12 @@ public record StackSettings(
         externalPostgres, externalKafka, jvmOptions, Map.copyOf(environment), replicas);
   }
 
+  /** The same settings, with the data (databases, topics, logs) in another directory. */
+  public StackSettings withDataDirectory(Path directory) {
+    return new StackSettings(projectRoot, directory, postgresBinaries, postgresPort, kafkaPort, kafkaControllerPort, servicePorts,
+        externalPostgres, externalKafka, jvmOptions, serviceEnvironment, replicas);
+  }
+
   /** The same settings, with this many processes of each service. */
   public StackSettings withReplicas(int count) {
     if (count < 1 || count > 9) {
