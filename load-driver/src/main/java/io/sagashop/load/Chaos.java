@@ -34,7 +34,7 @@ final class Chaos implements AutoCloseable {
   private static final int RESTART_ATTEMPTS = 5;
 
   /** One kill: the part, when, how long it was dead, and how long it took to be ready again. */
-  record Kill(StackPart part, Duration at, Duration down, Duration readyAfter) {
+  public record Kill(StackPart part, Duration at, Duration down, Duration readyAfter) {
 
     @Override
     public String toString() {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 /** {@code ./sagashop chaos [--orders N] [--concurrency C] [--replicas R] [--kills K] [--seed S]}, read and checked. */
-record ChaosArguments(int orders, int concurrency, int replicas, int kills, long seed) {
+public record ChaosArguments(int orders, int concurrency, int replicas, int kills, long seed) {
 
   static final int DEFAULT_ORDERS = 300;
   static final int DEFAULT_CONCURRENCY = 16;

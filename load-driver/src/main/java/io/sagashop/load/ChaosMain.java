@@ -47,7 +47,7 @@ public final class ChaosMain {
   }
 
   /** Starts a fresh stack with these settings, runs the chaos on it, and stops it. */
-  static ChaosReport run(StackSettings settings, ChaosArguments arguments, Consumer<String> progress) {
+  public static ChaosReport run(StackSettings settings, ChaosArguments arguments, Consumer<String> progress) {
     progress.accept(String.format(Locale.ROOT, "Starting a shop for the chaos run: %d replicas of every service, data in %s",
         settings.replicas(), settings.dataDirectory()));
     try (LocalStack stack = LocalStack.startFresh(settings, System::getenv)) {
@@ -61,13 +61,18 @@ public final class ChaosMain {
   }
 
   /** The crowd's report with the kills before it and a last line for scripts ({@code CHAOS key=value ...}). */
-  record ChaosReport(CrowdReport crowd, int replicas, List<Chaos.Kill> kills) {
+  public record ChaosReport(CrowdReport crowd, int replicas, List<Chaos.Kill> kills) {
 
-    boolean holds() {
+    public boolean holds() {
       return crowd.holds();
     }
 
-    List<String> lines() {
+    /** Each kind of part killed at least once: a service replica, an orchestrator, Kafka, PostgreSQL. */
+    public java.util.Set<io.sagashop.stack.StackPart.Kind> killedKinds() {
+      return Chaos.kindsOf(kills);
+    }
+
+    public List<String> lines() {
       List<String> lines = new java.util.ArrayList<>();
       lines.add("Kills (SIGKILL, then a start a few seconds later):");
       kills.forEach(kill -> lines.add("  - " + kill));
