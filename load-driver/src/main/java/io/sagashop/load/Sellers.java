@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -63,29 +64,49 @@ final class Sellers implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits for the order's task and completes it. A completion that fails because a part of the shop
+   * is down (no answer, 5xx) is done again, as a seller clicks Complete again; when the task is gone
+   * after such a failure, the completion went through and only its answer was lost.
+   */
   private void confirm(Deposit deposit) {
     String orderId = deposit.order().orderId();
-    JsonNode task;
+    AtomicReference<ShopApi.Answer> lastCompletion = new AtomicReference<>();
     try {
-      task =
-          await()
-              .atMost(stepTimeout)
-              .pollInSameThread()
-              .pollDelay(Duration.ZERO)
-              .pollInterval(Customer.LOOK_AGAIN)
-              .until(() -> shop.depositTask(orderId), tasks -> tasks.is(200) && tasks.body().size() == 1)
-              .body()
-              .get(0);
+      await()
+          .atMost(stepTimeout)
+          .pollInSameThread()
+          .pollDelay(Duration.ZERO)
+          .pollInterval(Customer.LOOK_AGAIN)
+          .until(() -> completed(deposit, lastCompletion));
     } catch (ConditionTimeoutException e) {
-      throw new IllegalStateException("no Confirm deposit task for " + deposit.order() + " within " + stepTimeout.toSeconds() + " s");
-    }
-    ShopApi.Answer completed = shop.completeTask(task.path("id").asText());
-    if (!completed.is(204)) {
-      throw new IllegalStateException("the seller could not confirm the deposit of " + deposit.order() + ": " + completed);
+      throw new IllegalStateException(lastCompletion.get() == null
+          ? "no Confirm deposit task for " + deposit.order() + " within " + stepTimeout.toSeconds() + " s"
+          : "the seller could not confirm the deposit of " + deposit.order() + " within " + stepTimeout.toSeconds() + " s: " + lastCompletion.get());
     }
     Instant now = Instant.now();
     times.record(Step.SELLER_CONFIRMS, Duration.between(deposit.paidAt(), now));
     deposit.confirmed().complete(now);
+  }
+
+  /** One look at Tasklist and, when the task is there, one click on Complete: true once the deposit is confirmed. */
+  private boolean completed(Deposit deposit, AtomicReference<ShopApi.Answer> lastCompletion) {
+    ShopApi.Answer tasks = shop.depositTask(deposit.order().orderId());
+    if (!tasks.is(200)) {
+      return false;
+    }
+    if (tasks.body().size() != 1) {
+      return lastCompletion.get() != null;
+    }
+    ShopApi.Answer completion = shop.completeTask(tasks.body().get(0).path("id").asText());
+    lastCompletion.set(completion);
+    if (completion.is(204)) {
+      return true;
+    }
+    if (completion.isWorthRetrying() || completion.status() >= 500) {
+      return false;
+    }
+    throw new IllegalStateException("the seller could not confirm the deposit of " + deposit.order() + ": " + completion);
   }
 
   @Override

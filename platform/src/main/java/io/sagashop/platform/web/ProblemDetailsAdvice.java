@@ -8,13 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.core.MethodParameter;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -72,6 +75,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     String message = "'" + ex.getValue() + "' is not a valid " + ex.getRequiredType().getSimpleName();
     return problem(HttpStatus.BAD_REQUEST, "The parameter " + ex.getName() + " " + message + ".",
         List.of(Map.of("field", ex.getName(), "message", message)));
+  }
+
+  /**
+   * The service's own database cannot be reached (restarting, failing over): a passing state, not a
+   * bug, so 503 with Retry-After like any dependency that is down; the transaction was rolled back.
+   */
+  @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class})
+  ErrorResponse handleDatabaseUnavailable(Exception ex) {
+    return new DependencyUnavailableException("The service's database cannot be reached; nothing was stored.", ex);
   }
 
   private static ResponseEntity<Object> problem(HttpStatus status, String detail, List<Map<String, String>> errors) {
