@@ -56,6 +56,8 @@ class OrderViewProjectionTest {
     publish("order.events", "ReceiptConfirmed", orderId, null, Map.of());
     publish("order.events", "OrderClosed", orderId, "CLOSED", Map.of());
     awaitView(orderId, "CLOSED");
+    // Each topic has a consumer of its own: order.events' OrderClosed may be applied before delivery.events' DeliveryStarted.
+    awaitTimeline(orderId, 7);
 
     Map<String, Object> closed = view(orderId);
     assertThat(closed.get("transferInstructions")).isNull();
