@@ -171,6 +171,7 @@ final class Chaos implements AutoCloseable {
     return min.plusMillis((long) (random.nextDouble() * (max.toMillis() - min.toMillis())));
   }
 
+  /** The chaos's own rhythm (how long a part stays dead, the rest between kills), not a wait for a condition. */
   private static void pause(Duration duration) {
     try {
       Thread.sleep(duration.toMillis());

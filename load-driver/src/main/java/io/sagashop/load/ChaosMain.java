@@ -2,10 +2,13 @@ package io.sagashop.load;
 
 import io.sagashop.stack.LocalStack;
 import io.sagashop.stack.StackException;
+import io.sagashop.stack.StackPart;
 import io.sagashop.stack.StackSettings;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,12 +71,12 @@ public final class ChaosMain {
     }
 
     /** Each kind of part killed at least once: a service replica, an orchestrator, Kafka, PostgreSQL. */
-    public java.util.Set<io.sagashop.stack.StackPart.Kind> killedKinds() {
+    public Set<StackPart.Kind> killedKinds() {
       return Chaos.kindsOf(kills);
     }
 
     public List<String> lines() {
-      List<String> lines = new java.util.ArrayList<>();
+      List<String> lines = new ArrayList<>();
       lines.add("Kills (SIGKILL, then a start a few seconds later):");
       kills.forEach(kill -> lines.add("  - " + kill));
       lines.addAll(crowd.lines());
