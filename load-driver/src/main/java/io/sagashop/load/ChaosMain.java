@@ -1,17 +1,13 @@
 package io.sagashop.load;
 
 import io.sagashop.stack.LocalStack;
-import io.sagashop.stack.StackException;
 import io.sagashop.stack.StackPart;
 import io.sagashop.stack.StackSettings;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code ./sagashop chaos --orders N --concurrency C --replicas R --kills K}: starts a shop of its
@@ -21,32 +17,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class ChaosMain {
 
-  private static final Logger console = LoggerFactory.getLogger("sagashop");
-
   private ChaosMain() {}
 
   public static void main(String[] args) {
-    ChaosArguments arguments;
-    try {
-      arguments = ChaosArguments.parse(List.of(args));
-    } catch (IllegalArgumentException e) {
-      console.error(e.getMessage());
-      System.exit(2);
-      return;
-    }
-    Path root = Path.of(System.getProperty("sagashop.root", ".")).toAbsolutePath().normalize();
-    ChaosReport report;
-    try {
-      StackSettings settings = StackSettings.fromEnvironment(root, System::getenv);
-      settings = settings.withDataDirectory(settings.dataDirectory().resolve("chaos")).withReplicas(arguments.replicas());
-      report = run(settings, arguments, console::info);
-    } catch (StackException | IllegalStateException e) {
-      console.error(e.getMessage());
-      System.exit(1);
-      return;
-    }
-    report.lines().forEach(console::info);
-    System.exit(report.holds() ? 0 : 1);
+    CommandLine.run(args, ChaosArguments::parse, (arguments, settings) -> run(
+        settings.withDataDirectory(settings.dataDirectory().resolve("chaos")).withReplicas(arguments.replicas()),
+        arguments,
+        CommandLine.console::info));
   }
 
   /** Starts a fresh stack with these settings, runs the chaos on it, and stops it. */
@@ -64,8 +41,9 @@ public final class ChaosMain {
   }
 
   /** The crowd's report with the kills before it and a last line for scripts ({@code CHAOS key=value ...}). */
-  public record ChaosReport(CrowdReport crowd, int replicas, List<Chaos.Kill> kills) {
+  public record ChaosReport(CrowdReport crowd, int replicas, List<Chaos.Kill> kills) implements CommandLine.Report {
 
+    @Override
     public boolean holds() {
       return crowd.holds();
     }
@@ -75,6 +53,7 @@ public final class ChaosMain {
       return Chaos.kindsOf(kills);
     }
 
+    @Override
     public List<String> lines() {
       List<String> lines = new ArrayList<>();
       lines.add("Kills (SIGKILL, then a start a few seconds later):");

@@ -26,9 +26,10 @@ public record CrowdReport(
     int incidents,
     int deadLetters,
     int invariants,
-    List<String> broken) {
+    List<String> broken) implements CommandLine.Report {
 
   /** Every invariant holds. */
+  @Override
   public boolean holds() {
     return broken.isEmpty();
   }
@@ -38,6 +39,7 @@ public record CrowdReport(
     return plan.orders() / Math.max(took.toMillis() / 1000.0, 0.001);
   }
 
+  @Override
   public List<String> lines() {
     List<String> lines = new ArrayList<>();
     lines.add(String.format(Locale.ROOT,

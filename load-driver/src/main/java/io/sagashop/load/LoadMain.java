@@ -3,17 +3,12 @@ package io.sagashop.load;
 import io.sagashop.stack.LocalStack;
 import io.sagashop.stack.ShopPasswords;
 import io.sagashop.stack.ShopService;
-import io.sagashop.stack.StackException;
 import io.sagashop.stack.StackSettings;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code ./sagashop load --orders N --concurrency C}: a crowd on the shop {@code ./sagashop run}
@@ -22,39 +17,19 @@ import org.slf4j.LoggerFactory;
  */
 public final class LoadMain {
 
-  private static final Logger console = LoggerFactory.getLogger("sagashop");
-
   private LoadMain() {}
 
   public static void main(String[] args) {
-    LoadArguments arguments;
-    try {
-      arguments = LoadArguments.parse(List.of(args));
-    } catch (IllegalArgumentException e) {
-      console.error(e.getMessage());
-      System.exit(2);
-      return;
-    }
-    Path root = Path.of(System.getProperty("sagashop.root", ".")).toAbsolutePath().normalize();
-    CrowdReport report;
-    try {
-      StackSettings settings = StackSettings.fromEnvironment(root, System::getenv);
+    CommandLine.run(args, LoadArguments::parse, (arguments, settings) -> {
       if (isRunning(settings)) {
-        console.info("Using the shop running at {}", settings.url(ShopService.ORDER));
-        report = Crowd.run(ShopAddress.of(settings, ShopPasswords.of(settings, System::getenv)), arguments.plan(), console::info);
-      } else {
-        console.info("No shop answers at {}; starting one for this run (it stops afterwards) ...", settings.url(ShopService.ORCHESTRATOR));
-        try (LocalStack stack = LocalStack.start(settings, System::getenv)) {
-          report = Crowd.run(ShopAddress.of(stack), arguments.plan(), console::info);
-        }
+        CommandLine.console.info("Using the shop running at {}", settings.url(ShopService.ORDER));
+        return Crowd.run(ShopAddress.of(settings, ShopPasswords.of(settings, System::getenv)), arguments.plan(), CommandLine.console::info);
       }
-    } catch (StackException | IllegalStateException e) {
-      console.error(e.getMessage());
-      System.exit(1);
-      return;
-    }
-    report.lines().forEach(console::info);
-    System.exit(report.holds() ? 0 : 1);
+      CommandLine.console.info("No shop answers at {}; starting one for this run (it stops afterwards) ...", settings.url(ShopService.ORCHESTRATOR));
+      try (LocalStack stack = LocalStack.start(settings, System::getenv)) {
+        return Crowd.run(ShopAddress.of(stack), arguments.plan(), CommandLine.console::info);
+      }
+    });
   }
 
   /** The orchestrator of {@code ./sagashop run} answers its readiness probe on its port. */
