@@ -1,0 +1,35 @@
+package io.sagashop.identity;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.io.Resource;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param signingKey the RSA private key (PKCS#8 PEM) the tokens are signed with: the same on every
+ *     replica and after every restart, or the services reject tokens signed before; from a Secret
+ *     in production, generated once by the local stack
+ * @param pageOrigins where the shop page is served; its script may call the token endpoint
+ * @param staff the sellers' and operators' accounts, created or updated on start-up
+ */
+@Validated
+@ConfigurationProperties("sagashop.identity")
+public record IdentityProperties(@NotNull Resource signingKey, List<String> pageOrigins, @Valid List<StaffAccount> staff) {
+
+  public IdentityProperties {
+    pageOrigins = pageOrigins == null ? List.of() : List.copyOf(pageOrigins);
+    staff = staff == null ? List.of() : List.copyOf(staff);
+  }
+
+  /** A staff member: {@code role} is SELLER or OPERATOR. */
+  public record StaffAccount(@NotBlank String username, @NotBlank String password, @NotBlank String role) {
+
+    @Override
+    public String toString() {
+      return "StaffAccount[" + username + ", " + role + "]";
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package io.sagashop.identity.account;
+
+import io.sagashop.identity.IdentityProperties;
+import io.sagashop.identity.IdentityProperties.StaffAccount;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.JdbcUserDetailsManager;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The people who sign in: customers who registered, and the staff named in the configuration.
+ * Kept in Spring Security's user tables, passwords hashed with bcrypt.
+ */
+@Component
+public class Accounts extends JdbcUserDetailsManager {
+
+  private static final Logger log = LoggerFactory.getLogger(Accounts.class);
+
+  private final PasswordEncoder passwords = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  private final IdentityProperties properties;
+
+  Accounts(DataSource dataSource, IdentityProperties properties) {
+    super(dataSource);
+    this.properties = properties;
+  }
+
+  /** A new customer; false when the name is taken. */
+  @Transactional
+  public boolean registerCustomer(String username, String password) {
+    try {
+      createUser(account(username, password, "CUSTOMER"));
+      log.info("Customer {} registered", username);
+      return true;
+    } catch (DuplicateKeyException taken) {
+      return false;
+    }
+  }
+
+  /** Staff accounts follow the configuration at every start: a changed password or role takes effect. */
+  @EventListener(ApplicationReadyEvent.class)
+  @Transactional
+  void provideStaff() {
+    for (StaffAccount staff : properties.staff()) {
+      UserDetails account = account(staff.username(), staff.password(), staff.role());
+      if (userExists(staff.username())) {
+        updateUser(account);
+      } else {
+        createUser(account);
+      }
+    }
+  }
+
+  private UserDetails account(String username, String password, String role) {
+    return User.withUsername(username).password(passwords.encode(password)).roles(role).build();
+  }
+}
