@@ -23,6 +23,7 @@ public final class HttpStub implements AutoCloseable {
   private final HttpServer server;
   private final Map<String, Answer> answers = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+  private final Map<String, String> authorizations = new ConcurrentHashMap<>();
 
   private HttpStub(HttpServer server) {
     this.server = server;
@@ -54,9 +55,15 @@ public final class HttpStub implements AutoCloseable {
     return count == null ? 0 : count.get();
   }
 
+  /** The Authorization header of the last such call ("" when it had none): who the caller said it was. */
+  public String authorization(String method, String path) {
+    return authorizations.getOrDefault(method + " " + path, "");
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     String call = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
     calls.computeIfAbsent(call, key -> new AtomicInteger()).incrementAndGet();
+    authorizations.put(call, String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")).replace("null", ""));
     exchange.getRequestBody().readAllBytes();
     Answer answer = answers.getOrDefault(call, new Answer(404, "{\"title\":\"Not found\",\"status\":404}"));
     byte[] body = answer.json().getBytes(StandardCharsets.UTF_8);

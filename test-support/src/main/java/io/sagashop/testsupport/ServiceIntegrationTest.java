@@ -24,6 +24,6 @@ import org.springframework.test.context.TestPropertySource;
 @AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @EmbeddedKafka(kraft = true, partitions = 3)
-@ContextConfiguration(initializers = TestPostgresInitializer.class)
+@ContextConfiguration(initializers = {TestPostgresInitializer.class, TestIdentityInitializer.class})
 @TestPropertySource(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
 public @interface ServiceIntegrationTest {}

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.sagashop.testsupport.HeldLock;
 import io.sagashop.testsupport.ServiceIntegrationTest;
+import io.sagashop.testsupport.TestIdentity;
 import io.sagashop.testsupport.TopicRecorder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,6 +35,11 @@ class DeliveryCommandsTest {
 
   private final UUID orderId = UUID.randomUUID();
   private TopicRecorder events;
+
+  @BeforeEach
+  void callAsTheirCaller() {
+    TestIdentity.callAs(http, TestIdentity.service("orchestrator", "deliveries.read"));
+  }
 
   @BeforeEach
   void record() {

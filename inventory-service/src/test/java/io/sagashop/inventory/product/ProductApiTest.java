@@ -3,8 +3,10 @@ package io.sagashop.inventory.product;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sagashop.testsupport.ServiceIntegrationTest;
+import io.sagashop.testsupport.TestIdentity;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -21,6 +23,11 @@ class ProductApiTest {
   @Autowired TestRestTemplate http;
 
   private final String productId = "gaiwan-" + UUID.randomUUID();
+
+  @BeforeEach
+  void callAsASeller() {
+    TestIdentity.callAs(http, TestIdentity.staff("seller", "SELLER"));
+  }
 
   @Test
   void shouldPutANewProductInTheCatalogWithoutStockAndRepriceItLater() {

@@ -7,6 +7,7 @@ import io.sagashop.inventory.product.Product;
 import io.sagashop.inventory.product.ProductRepository;
 import io.sagashop.testsupport.HeldLock;
 import io.sagashop.testsupport.ServiceIntegrationTest;
+import io.sagashop.testsupport.TestIdentity;
 import io.sagashop.testsupport.TopicRecorder;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -37,6 +38,11 @@ class StockApiTest {
   private final String productId = "teapot-" + UUID.randomUUID();
   private final UUID orderId = UUID.randomUUID();
   private TopicRecorder events;
+
+  @BeforeEach
+  void callAsTheirCaller() {
+    TestIdentity.callAs(http, TestIdentity.service("orchestrator", "stock.saga"));
+  }
 
   @BeforeEach
   void stockTheShelf() {
@@ -131,6 +137,7 @@ class StockApiTest {
 
   @Test
   void shouldLetTheSellerCountTheStockButNotBelowZero() {
+    TestIdentity.callAs(http, TestIdentity.staff("seller", "SELLER"));
     assertThat(http.exchange("/products/{id}/stock", HttpMethod.PUT, new HttpEntity<>(Map.of("stock", 12)), Map.class, productId)
             .getBody())
         .containsEntry("stock", 12);
@@ -143,6 +150,7 @@ class StockApiTest {
 
   @Test
   void shouldAnswer404ForAnUnknownProduct() {
+    TestIdentity.callAs(http, TestIdentity.service("order-service", "catalog.read"));
     ResponseEntity<Map> response = http.getForEntity("/products/{id}", Map.class, "no-such-product");
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);

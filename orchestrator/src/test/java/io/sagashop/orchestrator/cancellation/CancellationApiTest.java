@@ -6,11 +6,13 @@ import static org.awaitility.Awaitility.await;
 import io.sagashop.orchestrator.saga.SagaStarts;
 import io.sagashop.orchestrator.saga.SagaVariables;
 import io.sagashop.testsupport.ServiceIntegrationTest;
+import io.sagashop.testsupport.TestIdentity;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -25,6 +27,11 @@ class CancellationApiTest {
   @Autowired SagaStarts starts;
   @Autowired RuntimeService runtime;
   @Autowired HistoryService history;
+
+  @BeforeEach
+  void callAsOrderService() {
+    TestIdentity.callAs(http, TestIdentity.service("order-service", "saga.requests"));
+  }
 
   private final UUID orderId = UUID.randomUUID();
   private final Map<String, Object> order = Map.of("productId", "teapot-kyusu", "quantity", 2, "amount", "96.00");

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sagashop.orchestrator.saga.SagaVariables;
 import io.sagashop.testsupport.HttpStub;
 import io.sagashop.testsupport.ServiceIntegrationTest;
+import io.sagashop.testsupport.TestIdentity;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -30,6 +32,11 @@ class ReceiptApiTest {
 
   @Autowired TestRestTemplate http;
   @Autowired RuntimeService runtime;
+
+  @BeforeEach
+  void callAsOrderService() {
+    TestIdentity.callAs(http, TestIdentity.service("order-service", "saga.requests"));
+  }
 
   private final UUID orderId = UUID.randomUUID();
 
@@ -66,6 +73,11 @@ class ReceiptApiTest {
     // Then it is taken: the ReceiptConfirmed that follows waits in the inbox for the saga
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     assertThat(DELIVERY_SERVICE.calls("GET", deliveryPath())).isEqualTo(1);
+    // with the orchestrator's own token, which allows reading deliveries
+    assertThat(TestIdentity.claimsOf(DELIVERY_SERVICE.authorization("GET", deliveryPath())))
+        .containsEntry("sub", "orchestrator")
+        .containsEntry("iss", TestIdentity.issuer())
+        .hasEntrySatisfying("scope", scope -> assertThat(scope.toString()).contains("deliveries.read"));
   }
 
   @Test

@@ -5,14 +5,16 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import io.sagashop.order.view.OrderScreen;
 import io.sagashop.order.view.OrderViews;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,13 +24,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The customers' API: place an order, follow it, cancel it, confirm receipt. */
+/**
+ * The customers' API: place an order, follow it, cancel it, confirm receipt. Each customer sees and
+ * acts on their own orders only; another's order answers 404, as one that does not exist.
+ */
 @RestController
 @RequestMapping("/orders")
 class OrderController {
 
   static final int MAX_QUANTITY = 100;
-  static final String CUSTOMER_ID = "[A-Za-z0-9._@-]+";
 
   private final OrderService orders;
   private final OrderCancellation cancellation;
@@ -42,11 +46,13 @@ class OrderController {
     this.views = views;
   }
 
+  /** The customer is the one the token was issued to; the body names only what they order. */
   @PostMapping
   ResponseEntity<OrderSnapshot> place(
+      @AuthenticationPrincipal Jwt customer,
       @Valid @RequestBody PlaceOrderRequest request,
       @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 100) String idempotencyKey) {
-    Order order = orders.place(request.customerId(), request.productId(), request.quantity(), idempotencyKey);
+    Order order = orders.place(customer.getSubject(), request.productId(), request.quantity(), idempotencyKey);
     return ResponseEntity.created(URI.create("/orders/" + order.orderId())).body(OrderSnapshot.of(order));
   }
 
@@ -55,17 +61,23 @@ class OrderController {
    * placing and the view having read OrderPlaced, the order itself answers, without a timeline.
    */
   @GetMapping("/{orderId}")
-  OrderScreen get(@PathVariable UUID orderId) {
-    return views.find(orderId).orElseGet(() -> justPlaced(orders.get(orderId)));
+  OrderScreen get(@AuthenticationPrincipal Jwt customer, @PathVariable UUID orderId) {
+    Optional<OrderScreen> screen = views.find(orderId);
+    if (screen.isPresent() && screen.get().customerId() != null) {
+      return screen.filter(view -> view.customerId().equals(customer.getSubject())).orElseThrow(() -> new OrderNotFoundException(orderId));
+    }
+    // Not in the view yet, or only its other services' events are: the order itself says whose it is.
+    Order order = orders.getOwned(orderId, customer.getSubject());
+    return screen.orElseGet(() -> justPlaced(order));
   }
 
-  /** A customer's orders, newest first, from the view. */
+  /** The signed-in customer's orders, newest first, from the view. */
   @GetMapping
   OrderViews.Page ofCustomer(
-      @RequestParam @NotBlank @Size(max = 64) @Pattern(regexp = CUSTOMER_ID, message = "letters, digits and . _ @ - only") String customerId,
+      @AuthenticationPrincipal Jwt customer,
       @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-    return views.ofCustomer(customerId, page, size);
+    return views.ofCustomer(customer.getSubject(), page, size);
   }
 
   private static OrderScreen justPlaced(Order order) {
@@ -76,7 +88,8 @@ class OrderController {
 
   /** 202: the saga closes the order shortly; 409 with the reason while its delivery has not started. */
   @PostMapping("/{orderId}/receipt")
-  ResponseEntity<OrderSnapshot> confirmReceipt(@PathVariable UUID orderId) {
+  ResponseEntity<OrderSnapshot> confirmReceipt(@AuthenticationPrincipal Jwt customer, @PathVariable UUID orderId) {
+    orders.getOwned(orderId, customer.getSubject());
     return ResponseEntity.accepted().body(OrderSnapshot.of(receipt.confirm(orderId)));
   }
 
@@ -85,7 +98,9 @@ class OrderController {
    * cancelled before, 409 once the seller confirmed the deposit.
    */
   @PostMapping("/{orderId}/cancellation")
-  ResponseEntity<OrderSnapshot> cancel(@PathVariable UUID orderId, @Valid @RequestBody(required = false) CancellationRequest request) {
+  ResponseEntity<OrderSnapshot> cancel(
+      @AuthenticationPrincipal Jwt customer, @PathVariable UUID orderId, @Valid @RequestBody(required = false) CancellationRequest request) {
+    orders.getOwned(orderId, customer.getSubject());
     boolean taken = cancellation.cancel(orderId, request == null ? null : request.reason());
     OrderSnapshot order = OrderSnapshot.of(orders.get(orderId));
     return taken ? ResponseEntity.accepted().body(order) : ResponseEntity.ok(order);
@@ -94,7 +109,6 @@ class OrderController {
   record CancellationRequest(@Size(max = 500) String reason) {}
 
   record PlaceOrderRequest(
-      @NotBlank @Size(max = 64) @Pattern(regexp = CUSTOMER_ID, message = "letters, digits and . _ @ - only") String customerId,
       @NotBlank @Size(max = 64) String productId,
       @NotNull @Min(1) @Max(MAX_QUANTITY) Integer quantity) {}
 }

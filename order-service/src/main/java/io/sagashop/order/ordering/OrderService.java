@@ -89,6 +89,13 @@ class OrderService {
     return orders.findById(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
   }
 
+  /** The customer's own order; another's is not found, so an order id tells a stranger nothing. */
+  public Order getOwned(UUID orderId, String customerId) {
+    return orders.findById(orderId)
+        .filter(order -> order.customerId().equals(customerId))
+        .orElseThrow(() -> new OrderNotFoundException(orderId));
+  }
+
   /** The saga took the customer's receipt: it hears of it once, however often the customer clicks. */
   @Transactional
   public Order recordReceipt(UUID orderId) {

@@ -3,6 +3,7 @@ package io.sagashop.order.admission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sagashop.testsupport.ServiceIntegrationTest;
+import io.sagashop.testsupport.TestIdentity;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,14 +42,15 @@ class PlacementOverloadTest {
   @Test
   void shouldTurnAwayTheExcessOfABurstWithRetryAfterAndStoreOnlyWhatItAccepted() {
     String customer = "burst-" + UUID.randomUUID();
+    String token = TestIdentity.customer(customer);
     HttpClient client = HttpClient.newHttpClient();
     List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
     for (int i = 0; i < BURST; i++) {
       answers.add(client.sendAsync(
           HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/orders"))
               .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(
-                  "{\"customerId\":\"" + customer + "\",\"productId\":\"teapot-kyusu\",\"quantity\":1}"))
+              .header("Authorization", "Bearer " + token)
+              .POST(HttpRequest.BodyPublishers.ofString("{\"productId\":\"teapot-kyusu\",\"quantity\":1}"))
               .build(),
           HttpResponse.BodyHandlers.ofString()));
     }

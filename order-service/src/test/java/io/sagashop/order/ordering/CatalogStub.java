@@ -27,6 +27,14 @@ public final class CatalogStub {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+      server.createContext("/products", exchange -> {
+        byte[] bytes = ("[{\"productId\":\"" + TEAPOT + "\",\"name\":\"Kyusu clay teapot\",\"unitPrice\":48.00,\"stock\":10}]")
+            .getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+      });
       server.createContext("/products/", exchange -> {
         String productId = exchange.getRequestURI().getPath().substring("/products/".length());
         int status;

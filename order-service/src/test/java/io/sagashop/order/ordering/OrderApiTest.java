@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.sagashop.testsupport.HeldLock;
 import io.sagashop.testsupport.HttpStub;
 import io.sagashop.testsupport.ServiceIntegrationTest;
+import io.sagashop.testsupport.TestIdentity;
 import io.sagashop.testsupport.TopicRecorder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -59,6 +60,11 @@ class OrderApiTest {
   }
 
   @BeforeEach
+  void signIn() {
+    TestIdentity.callAs(http, TestIdentity.customer(customerId));
+  }
+
+  @BeforeEach
   void record() {
     orderEvents = TopicRecorder.of(brokers, "order.events");
   }
@@ -70,7 +76,7 @@ class OrderApiTest {
 
   @Test
   void shouldPlaceAnOrderPricedByTheCatalogAndAnnounceIt() {
-    ResponseEntity<Map> response = place("{\"customerId\":\"%s\",\"productId\":\"teapot-kyusu\",\"quantity\":2}", null);
+    ResponseEntity<Map> response = place("{\"productId\":\"teapot-kyusu\",\"quantity\":2}", null);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     UUID orderId = UUID.fromString((String) response.getBody().get("orderId"));
@@ -88,7 +94,7 @@ class OrderApiTest {
 
   @Test
   void shouldCreateOneOrderForARepeatedRequestWithTheSameIdempotencyKey() {
-    String body = "{\"customerId\":\"%s\",\"productId\":\"teapot-kyusu\",\"quantity\":1}";
+    String body = "{\"productId\":\"teapot-kyusu\",\"quantity\":1}";
 
     ResponseEntity<Map> first = place(body, "key-1");
     ResponseEntity<Map> repeat = place(body, "key-1");
@@ -100,7 +106,7 @@ class OrderApiTest {
 
   @Test
   void shouldCreateOneOrderWhenTheSameRequestIsSentAgainWhileTheFirstIsUnderWay() throws Exception {
-    String body = "{\"customerId\":\"%s\",\"productId\":\"teapot-kyusu\",\"quantity\":1}";
+    String body = "{\"productId\":\"teapot-kyusu\",\"quantity\":1}";
     CompletableFuture<ResponseEntity<Map>> first;
     CompletableFuture<ResponseEntity<Map>> resent;
     // Given both requests held just before they store the order (each has looked for an earlier one)
@@ -126,8 +132,8 @@ class OrderApiTest {
 
   @Test
   void shouldRefuseAnOrderBeyondTheLargestBankTransferNamingTheQuantityAndStoreNothing() {
-    ResponseEntity<Map> tooLarge = place("{\"customerId\":\"%s\",\"productId\":\"teapot-gold\",\"quantity\":51}", null);
-    ResponseEntity<Map> largest = place("{\"customerId\":\"%s\",\"productId\":\"teapot-gold\",\"quantity\":50}", null);
+    ResponseEntity<Map> tooLarge = place("{\"productId\":\"teapot-gold\",\"quantity\":51}", null);
+    ResponseEntity<Map> largest = place("{\"productId\":\"teapot-gold\",\"quantity\":50}", null);
 
     assertThat(tooLarge.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
     assertThat(tooLarge.getHeaders().getContentType()).hasToString("application/problem+json");
@@ -139,9 +145,9 @@ class OrderApiTest {
 
   @Test
   void shouldRefuseAnIdempotencyKeyReusedForADifferentOrder() {
-    place("{\"customerId\":\"%s\",\"productId\":\"teapot-kyusu\",\"quantity\":1}", "key-2");
+    place("{\"productId\":\"teapot-kyusu\",\"quantity\":1}", "key-2");
 
-    ResponseEntity<Map> other = place("{\"customerId\":\"%s\",\"productId\":\"teapot-kyusu\",\"quantity\":3}", "key-2");
+    ResponseEntity<Map> other = place("{\"productId\":\"teapot-kyusu\",\"quantity\":3}", "key-2");
 
     assertThat(other.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
     assertThat(other.getBody().get("errors").toString()).contains("field=Idempotency-Key");
@@ -152,14 +158,13 @@ class OrderApiTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "no quantity       | {\"customerId\":\"%s\",\"productId\":\"teapot-kyusu\"}                     | 400 | quantity",
-        "zero quantity     | {\"customerId\":\"%s\",\"productId\":\"teapot-kyusu\",\"quantity\":0}      | 400 | quantity",
-        "too many          | {\"customerId\":\"%s\",\"productId\":\"teapot-kyusu\",\"quantity\":101}    | 400 | quantity",
-        "quantity as words | {\"customerId\":\"%s\",\"productId\":\"teapot-kyusu\",\"quantity\":\"two\"} | 400 | quantity",
-        "no product        | {\"customerId\":\"%s\",\"quantity\":1}                                     | 400 | productId",
-        "blank customer    | {\"customerId\":\" \",\"productId\":\"teapot-kyusu\",\"quantity\":1}       | 400 | customerId",
-        "unknown product   | {\"customerId\":\"%s\",\"productId\":\"no-such-thing\",\"quantity\":1}     | 422 | productId",
-        "not json          | {\"customerId\":\"%s\",                                                  | 400 | ''"
+        "no quantity       | {\"productId\":\"teapot-kyusu\"}                     | 400 | quantity",
+        "zero quantity     | {\"productId\":\"teapot-kyusu\",\"quantity\":0}      | 400 | quantity",
+        "too many          | {\"productId\":\"teapot-kyusu\",\"quantity\":101}    | 400 | quantity",
+        "quantity as words | {\"productId\":\"teapot-kyusu\",\"quantity\":\"two\"} | 400 | quantity",
+        "no product        | {\"quantity\":1}                                     | 400 | productId",
+        "unknown product   | {\"productId\":\"no-such-thing\",\"quantity\":1}     | 422 | productId",
+        "not json          | {                                                  | 400 | ''"
       })
   void shouldRefuseBadInputNamingTheFieldAndStoreNothing(String caseName, String body, int status, String field) {
     ResponseEntity<Map> response = place(body, null);
@@ -173,8 +178,41 @@ class OrderApiTest {
   }
 
   @Test
+  void shouldPlaceTheOrderInTheNameOfTheSignedInCustomerWhateverTheBodySays() {
+    ResponseEntity<Map> response = place("{\"customerId\":\"mallory\",\"productId\":\"teapot-kyusu\",\"quantity\":1}", null);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(response.getBody()).containsEntry("customerId", customerId);
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM customer_order WHERE customer_id = 'mallory'", Integer.class)).isZero();
+  }
+
+  @Test
+  void shouldShowActOnAndListOnlyTheCustomersOwnOrders() {
+    UUID mine = placedOrder();
+    String stranger = "stranger-" + UUID.randomUUID();
+    TestIdentity.callAs(http, TestIdentity.customer(stranger));
+    UUID theirs = placedOrder();
+
+    // The stranger can neither see nor act on the first customer's order: it is not found for them
+    assertThat(http.getForEntity("/orders/{id}", Map.class, mine).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(http.postForEntity("/orders/{id}/cancellation", null, Map.class, mine).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(http.postForEntity("/orders/{id}/receipt", null, Map.class, mine).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    await().atMost(Duration.ofSeconds(20)).until(() -> orderIdsListed().contains(theirs.toString()));
+    assertThat(orderIdsListed()).containsExactly(theirs.toString());
+
+    // and nothing happened to the first customer's order
+    assertThat(ORCHESTRATOR.calls("POST", "/saga/orders/" + mine + "/cancellation")).isZero();
+    assertThat(ORCHESTRATOR.calls("POST", "/saga/orders/" + mine + "/receipt")).isZero();
+    TestIdentity.callAs(http, TestIdentity.customer(customerId));
+    assertThat(status(mine)).isEqualTo("PLACED");
+    await().atMost(Duration.ofSeconds(20)).until(() -> orderIdsListed().contains(mine.toString()));
+    assertThat(orderIdsListed()).containsExactly(mine.toString());
+    assertThat(orderEvents.typesOf(mine)).containsExactly("OrderPlaced");
+  }
+
+  @Test
   void shouldAskToRetryLaterWhenTheCatalogCannotAnswer() {
-    ResponseEntity<Map> response = place("{\"customerId\":\"%s\",\"productId\":\"broken-teapot\",\"quantity\":1}", null);
+    ResponseEntity<Map> response = place("{\"productId\":\"broken-teapot\",\"quantity\":1}", null);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
     assertThat(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
@@ -264,7 +302,9 @@ class OrderApiTest {
   @Test
   void shouldAnswerACancellationOfACancelledOrderWithoutAskingAgain() {
     UUID orderId = placedOrder();
+    TestIdentity.callAs(http, TestIdentity.service("orchestrator", "orders.saga"));
     http.postForEntity("/internal/orders/{id}/cancellation", Map.of("reason", "DEPOSIT_DEADLINE"), Map.class, orderId);
+    TestIdentity.callAs(http, TestIdentity.customer(customerId));
 
     ResponseEntity<Map> response = http.postForEntity("/orders/{id}/cancellation", null, Map.class, orderId);
 
@@ -301,7 +341,7 @@ class OrderApiTest {
 
   private UUID placedOrder() {
     return UUID.fromString(
-        (String) place("{\"customerId\":\"%s\",\"productId\":\"teapot-kyusu\",\"quantity\":1}", null).getBody().get("orderId"));
+        (String) place("{\"productId\":\"teapot-kyusu\",\"quantity\":1}", null).getBody().get("orderId"));
   }
 
   private ResponseEntity<Map> place(String bodyTemplate, String idempotencyKey) {
@@ -319,6 +359,12 @@ class OrderApiTest {
 
   private String status(UUID orderId) {
     return (String) http.getForObject("/orders/{id}", Map.class, orderId).get("status");
+  }
+
+  /** The ids of the signed-in customer's orders, as GET /orders lists them (a customerId parameter changes nothing). */
+  private List<String> orderIdsListed() {
+    Map page = http.getForObject("/orders?customerId=" + customerId, Map.class);
+    return ((List<Map<String, Object>>) page.get("orders")).stream().map(order -> (String) order.get("orderId")).toList();
   }
 
   private int ordersOfCustomer() {

@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.sagashop.testsupport.ServiceIntegrationTest;
+import io.sagashop.testsupport.TestIdentity;
 import io.sagashop.testsupport.TopicRecorder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -25,6 +28,7 @@ class OrderViewProjectionTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
 
   @Autowired TestRestTemplate http;
+  @Autowired JdbcTemplate jdbc;
   @Value("${spring.embedded.kafka.brokers}") String brokers;
 
   private final UUID orderId = UUID.randomUUID();
@@ -33,6 +37,11 @@ class OrderViewProjectionTest {
   @DynamicPropertySource
   static void noOtherServices(DynamicPropertyRegistry registry) {
     registry.add("sagashop.services.orchestrator-url", () -> "http://localhost:9");
+  }
+
+  @BeforeEach
+  void signIn() {
+    TestIdentity.callAs(http, TestIdentity.customer(customerId));
   }
 
   @Test
@@ -99,7 +108,9 @@ class OrderViewProjectionTest {
   @Test
   void shouldBuildAnOrderWhoseOtherEventsArriveBeforeOrderPlaced() {
     publish("payment.events", "PayPlaced", orderId, "AWAITING_DEPOSIT", Map.of("status", "PLACED", "transferReference", "SAGA-EARLY"));
-    awaitView(orderId, "AWAITING_DEPOSIT");
+    // Nobody can read it yet (whose order it is comes with OrderPlaced): the row is looked at directly
+    await().atMost(WAIT).until(() -> "AWAITING_DEPOSIT".equals(
+        jdbc.query("SELECT status FROM order_view WHERE order_id = ?", (row, i) -> row.getString(1), orderId).stream().findFirst().orElse(null)));
     orderPlaced(orderId, customerId);
     awaitTimeline(orderId, 2);
 
@@ -125,8 +136,8 @@ class OrderViewProjectionTest {
     orderPlaced(orderId, customerId);
     awaitView(orderId, "PLACED");
 
-    Map<String, Object> firstPage = http.getForObject("/orders?customerId={c}&size=1", Map.class, customerId);
-    Map<String, Object> secondPage = http.getForObject("/orders?customerId={c}&size=1&page=1", Map.class, customerId);
+    Map<String, Object> firstPage = http.getForObject("/orders?size=1", Map.class);
+    Map<String, Object> secondPage = http.getForObject("/orders?size=1&page=1", Map.class);
 
     assertThat(firstPage).containsEntry("totalElements", 2);
     assertThat(((List<Map<String, Object>>) firstPage.get("orders")).get(0)).containsEntry("orderId", orderId.toString());
@@ -135,12 +146,9 @@ class OrderViewProjectionTest {
 
   @Test
   void shouldRefuseMalformedListParametersNamingThem() {
-    ResponseEntity<Map> badCustomer = http.getForEntity("/orders?customerId={c}", Map.class, "<script>");
-    ResponseEntity<Map> badPage = http.getForEntity("/orders?customerId=alice&page=-1&size=500", Map.class);
-    ResponseEntity<Map> notANumber = http.getForEntity("/orders?customerId=alice&page=first", Map.class);
+    ResponseEntity<Map> badPage = http.getForEntity("/orders?page=-1&size=500", Map.class);
+    ResponseEntity<Map> notANumber = http.getForEntity("/orders?page=first", Map.class);
 
-    assertThat(badCustomer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(badCustomer.getBody().get("errors").toString()).contains("field=customerId");
     assertThat(badPage.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(badPage.getBody().get("errors").toString()).contains("field=page").contains("field=size");
     assertThat(notANumber.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -174,7 +182,9 @@ class OrderViewProjectionTest {
     awaitView(orderId, "CANCELLED");
     Map<String, Object> live = view(orderId);
 
+    TestIdentity.callAs(http, TestIdentity.staff("admin", "OPERATOR"));
     assertThat(http.postForEntity("/internal/order-view/rebuild", null, Void.class).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    TestIdentity.callAs(http, TestIdentity.customer(customerId));
 
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(view(orderId)).isEqualTo(live));
     assertThat(live).containsEntry("cancellationReason", "CUSTOMER_REQUEST");

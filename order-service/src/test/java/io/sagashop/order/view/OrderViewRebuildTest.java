@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.sagashop.order.OrderApplication;
 import io.sagashop.testsupport.ServiceIntegrationTest;
+import io.sagashop.testsupport.TestIdentity;
 import io.sagashop.testsupport.TopicRecorder;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -62,9 +63,11 @@ class OrderViewRebuildTest {
     orders.forEach(order -> live.put(order, view(order)));
 
     // When an operator asks the first replica to rebuild, and the second as soon as the view fills again
+    TestIdentity.callAs(http, TestIdentity.staff("admin", "OPERATOR"));
     assertThat(http.postForEntity("/internal/order-view/rebuild", null, Map.class).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     await().atMost(WAIT).until(() -> orders.stream().anyMatch(order -> statusOf(order) != null));
     TestRestTemplate secondHttp = new TestRestTemplate();
+    TestIdentity.callAs(secondHttp, TestIdentity.staff("admin", "OPERATOR"));
     String secondUrl = "http://localhost:" + ((WebServerApplicationContext) secondReplica).getWebServer().getPort();
     assertThat(secondHttp.postForEntity(secondUrl + "/internal/order-view/rebuild", null, Map.class).getStatusCode())
         .isEqualTo(HttpStatus.ACCEPTED);
@@ -82,7 +85,9 @@ class OrderViewRebuildTest {
         "--spring.kafka.bootstrap-servers=" + brokers,
         "--sagashop.order.view-generation-check=1s",
         "--sagashop.order.view-consumers-per-topic=1",
-        "--sagashop.services.orchestrator-url=http://localhost:9");
+        "--sagashop.services.orchestrator-url=http://localhost:9",
+        "--SAGASHOP_IDENTITY_ISSUER=" + TestIdentity.issuer(),
+        "--SAGASHOP_CLIENT_SECRET=test-client-secret");
   }
 
   private void placedAndAwaitingDeposit(UUID order) {
@@ -96,11 +101,14 @@ class OrderViewRebuildTest {
     TopicRecorder.send(brokers, topic, order.toString(), TopicRecorder.envelope(type, order, orderStatus, data));
   }
 
+  /** The order as its customer sees it. */
   private Map<String, Object> view(UUID order) {
+    TestIdentity.callAs(http, TestIdentity.customer("rebuilt-" + order));
     return http.getForObject("/orders/{id}", Map.class, order);
   }
 
   private String statusOf(UUID order) {
+    TestIdentity.callAs(http, TestIdentity.customer("rebuilt-" + order));
     var answer = http.getForEntity("/orders/{id}", Map.class, order);
     return answer.getStatusCode() == HttpStatus.OK ? (String) answer.getBody().get("status") : null;
   }

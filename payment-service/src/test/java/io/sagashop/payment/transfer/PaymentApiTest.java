@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.sagashop.testsupport.HeldLock;
 import io.sagashop.testsupport.ServiceIntegrationTest;
+import io.sagashop.testsupport.TestIdentity;
 import io.sagashop.testsupport.TopicRecorder;
 import java.time.Duration;
 import java.util.Map;
@@ -33,6 +34,11 @@ class PaymentApiTest {
 
   private final UUID orderId = UUID.randomUUID();
   private TopicRecorder events;
+
+  @BeforeEach
+  void callAsTheirCaller() {
+    TestIdentity.callAs(http, TestIdentity.service("orchestrator", "payments.saga"));
+  }
 
   @BeforeEach
   void record() {

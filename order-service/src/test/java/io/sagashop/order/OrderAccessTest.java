@@ -1,0 +1,55 @@
+package io.sagashop.order;
+
+import io.sagashop.order.ordering.CatalogStub;
+import io.sagashop.testsupport.ServiceIntegrationTest;
+import io.sagashop.testsupport.TestIdentity;
+import java.util.UUID;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The page and the catalog for every visitor; orders for signed-in customers; the saga's steps for
+ * the orchestrator; the view's rebuild for operators (before, any web page could POST it cross-site).
+ */
+@ServiceIntegrationTest
+class OrderAccessTest {
+
+  @Autowired TestRestTemplate http;
+
+  @DynamicPropertySource
+  static void catalog(DynamicPropertyRegistry registry) {
+    registry.add("sagashop.services.inventory-url", CatalogStub::url);
+    registry.add("sagashop.services.orchestrator-url", () -> "http://localhost:9");
+  }
+
+  @ParameterizedTest(name = "{0} {1} as {2}: {3}")
+  @CsvSource({
+    "GET,  /,                             anonymous,            200",
+    "GET,  /app.js,                       anonymous,            200",
+    "GET,  /catalog,                      anonymous,            200",
+    "GET,  /orders,                       anonymous,            401",
+    "POST, /orders,                       anonymous,            401",
+    "GET,  /orders/{id},                  anonymous,            401",
+    "POST, /orders/{id}/cancellation,     anonymous,            401",
+    "POST, /orders/{id}/receipt,          anonymous,            401",
+    "POST, /internal/orders/{id}/closure, anonymous,            401",
+    "POST, /internal/order-view/rebuild,  anonymous,            401",
+    "GET,  /orders,                       foreign,              401",
+    "GET,  /orders,                       service:orders,       403",
+    "GET,  /orders,                       operator,             403",
+    "GET,  /orders,                       customer,             200",
+    "POST, /internal/orders/{id}/closure, customer,             403",
+    "POST, /internal/orders/{id}/closure, service:saga.requests, 403",
+    "POST, /internal/orders/{id}/closure, service:orders.saga,  404",
+    "POST, /internal/order-view/rebuild,  customer,             403",
+    "POST, /internal/order-view/rebuild,  service:orders.saga,  403",
+  })
+  void shouldAnswerOnlyTheCallersThatNeedIt(HttpMethod method, String path, String caller, int status) {
+    TestIdentity.assertAnswer(http, method, path.replace("{id}", UUID.randomUUID().toString()), caller, status);
+  }
+}

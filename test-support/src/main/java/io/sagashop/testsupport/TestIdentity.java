@@ -1,0 +1,210 @@
+package io.sagashop.testsupport;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+
+/**
+ * The identity provider as a service under test sees it: an issuer whose keys (JWKS) and token
+ * endpoint (client credentials) answer over HTTP, on the loopback interface, once per test JVM. A
+ * test signs the tokens of the callers it plays ({@link #customer}, {@link #service}, {@link
+ * #staff}) with the same key, so the service checks them exactly as in production: signature,
+ * issuer, expiry, scopes and roles. The real provider is tested in identity-service and end to end.
+ */
+public final class TestIdentity {
+
+  private static final RSAKey KEY = generateKey();
+  private static final HttpServer SERVER = start();
+
+  private TestIdentity() {}
+
+  /** The issuer URL: {@code SAGASHOP_IDENTITY_ISSUER} of the service under test. */
+  public static String issuer() {
+    return "http://localhost:" + SERVER.getAddress().getPort();
+  }
+
+  /** A customer signed in on the shop page. */
+  public static String customer(String name) {
+    return sign(name, List.of("openid", "orders"), List.of("CUSTOMER"), issuer());
+  }
+
+  /** A seller or an operator signed in: {@code role} is SELLER or OPERATOR. */
+  public static String staff(String name, String role) {
+    return sign(name, List.of("openid", "orders"), List.of(role), issuer());
+  }
+
+  /** A service calling with its client credentials, granted these scopes. */
+  public static String service(String client, String... scopes) {
+    return sign(client, List.of(scopes), null, issuer());
+  }
+
+  /** A well-signed token from another issuer: a service must refuse it. */
+  public static String fromAnotherIssuer(String name) {
+    return sign(name, List.of("openid", "orders"), List.of("CUSTOMER"), "http://localhost:1");
+  }
+
+  /** The claims of the bearer token in an Authorization header, as the service that received it reads them. */
+  public static Map<String, Object> claimsOf(String authorization) {
+    try {
+      return SignedJWT.parse(authorization.substring("Bearer ".length())).getJWTClaimsSet().getClaims();
+    } catch (java.text.ParseException | StringIndexOutOfBoundsException e) {
+      throw new IllegalArgumentException("Not a bearer token: '" + authorization + "'", e);
+    }
+  }
+
+  /** From now on, this test's calls carry this token. */
+  public static void callAs(TestRestTemplate http, String token) {
+    ClientHttpRequestInterceptor bearer = (request, body, execution) -> {
+      request.getHeaders().set(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+      return execution.execute(request, body);
+    };
+    http.getRestTemplate().setInterceptors(List.of(bearer));
+  }
+
+  /** From now on, this test's calls carry no token. */
+  public static void callAnonymously(TestRestTemplate http) {
+    http.getRestTemplate().setInterceptors(List.of());
+  }
+
+  /**
+   * One call with this token (none when null), for tests of who may call what: the answer, whose
+   * body is problem+json when refused.
+   */
+  public static ResponseEntity<String> call(TestRestTemplate http, HttpMethod method, String path, String token) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    if (token != null) {
+      headers.setBearerAuth(token);
+    }
+    callAnonymously(http);
+    return http.exchange(path, method, new HttpEntity<>(method == HttpMethod.GET ? null : "{}", headers), String.class);
+  }
+
+  /**
+   * A caller by a short name, for tables of who may call what: {@code anonymous}, {@code customer},
+   * {@code seller}, {@code operator}, {@code foreign} (signed by another issuer), or {@code
+   * service:<scope> <scope>} (a service granted these scopes; none after the colon: no scope).
+   */
+  public static String caller(String name) {
+    return switch (name) {
+      case "anonymous" -> null;
+      case "customer" -> customer("ada");
+      case "seller" -> staff("seller", "SELLER");
+      case "operator" -> staff("admin", "OPERATOR");
+      case "foreign" -> fromAnotherIssuer("ada");
+      default -> {
+        if (!name.startsWith("service:")) {
+          throw new IllegalArgumentException("No such caller: " + name);
+        }
+        String scopes = name.substring("service:".length()).trim();
+        yield service("some-service", scopes.isEmpty() ? new String[0] : scopes.split(" "));
+      }
+    };
+  }
+
+  /** Calls as {@link #caller(String) caller} and asserts the status; a refusal must be problem+json. */
+  public static void assertAnswer(TestRestTemplate http, HttpMethod method, String path, String caller, int status) {
+    ResponseEntity<String> answer = call(http, method, path, caller(caller));
+    org.assertj.core.api.Assertions.assertThat(answer.getStatusCode().value()).as("%s %s as %s: %s", method, path, caller, answer.getBody())
+        .isEqualTo(status);
+    if (status == 401 || status == 403) {
+      org.assertj.core.api.Assertions.assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+      org.assertj.core.api.Assertions.assertThat(answer.getBody()).contains("\"status\":" + status);
+    }
+  }
+
+  private static String sign(String subject, List<String> scopes, List<String> roles, String issuer) {
+    Instant now = Instant.now();
+    JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+        .issuer(issuer)
+        .subject(subject)
+        .issueTime(Date.from(now))
+        .expirationTime(Date.from(now.plus(Duration.ofMinutes(30))))
+        .claim("scope", String.join(" ", scopes));
+    if (roles != null) {
+      claims.claim("roles", roles);
+    }
+    try {
+      SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY.getKeyID()).build(), claims.build());
+      token.sign(new RSASSASigner(KEY));
+      return token.serialize();
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static RSAKey generateKey() {
+    try {
+      return new RSAKeyGenerator(2048).keyIDFromThumbprint(true).generate();
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static HttpServer start() {
+    try {
+      HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      server.createContext("/oauth2/jwks", exchange -> answer(exchange, 200, new JWKSet(KEY.toPublicJWK()).toString()));
+      server.createContext("/oauth2/token", TestIdentity::token);
+      server.setExecutor(null);
+      server.start();
+      return server;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Client credentials: the client named in Basic auth gets the scopes it asks for. */
+  private static void token(HttpExchange exchange) throws IOException {
+    String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    Map<String, String> fields = Arrays.stream(form.split("&"))
+        .map(field -> field.split("=", 2))
+        .collect(Collectors.toMap(pair -> pair[0], pair -> pair.length > 1 ? URLDecoder.decode(pair[1], StandardCharsets.UTF_8) : ""));
+    String basic = exchange.getRequestHeaders().getFirst("Authorization");
+    if (basic == null || !basic.startsWith("Basic ") || !"client_credentials".equals(fields.get("grant_type"))) {
+      answer(exchange, 401, "{\"error\":\"invalid_client\"}");
+      return;
+    }
+    String client = new String(Base64.getDecoder().decode(basic.substring(6)), StandardCharsets.UTF_8).split(":", 2)[0];
+    String scope = fields.getOrDefault("scope", "");
+    String token = service(client, scope.isBlank() ? new String[0] : scope.split(" "));
+    answer(exchange, 200, "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":1800,\"scope\":\"" + scope + "\"}");
+  }
+
+  private static void answer(HttpExchange exchange, int status, String json) throws IOException {
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, body.length);
+    exchange.getResponseBody().write(body);
+    exchange.close();
+  }
+}
