@@ -1,4 +1,6 @@
 // The customer's page: everything it shows comes from order-service's REST API; it refreshes by itself.
+// Customers sign in at the shop's identity provider (OpenID Connect, authorization code with PKCE);
+// the access token lives in this tab's sessionStorage only, and every call carries it.
 const STEPS = [
   ['PLACED', 'Placed'], ['AWAITING_DEPOSIT', 'Awaiting deposit'], ['DEPOSIT_CONFIRMED', 'Deposit confirmed'],
   ['GOODS_PREPARED', 'Goods prepared'], ['IN_DELIVERY', 'In delivery'], ['CLOSED', 'Closed'],
@@ -9,9 +11,90 @@ const REFRESH_MS = 2000;
 const $ = (id) => document.getElementById(id);
 const money = (value) => value == null ? '' : Number(value).toFixed(2);
 
-const customer = $('customer');
-customer.value = localStorage.getItem('sagashop.customer') || 'alice';
-customer.addEventListener('change', () => { localStorage.setItem('sagashop.customer', customer.value.trim()); refresh(); });
+const PAGE = `${location.origin}/`;
+const session = {
+  get token() { return sessionStorage.getItem('sagashop.token'); },
+  get idToken() { return sessionStorage.getItem('sagashop.idToken'); },
+  get name() { return sessionStorage.getItem('sagashop.name'); },
+};
+let settings;
+
+const base64url = (bytes) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const randomCode = () => base64url(crypto.getRandomValues(new Uint8Array(32)));
+const claimsOf = (jwt) => JSON.parse(atob(jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+
+async function pageSettings() {
+  settings = settings || await call('GET', '/page-settings');
+  return settings;
+}
+
+/** To the identity provider's sign-in page (which also offers to register), and back here with a code. */
+async function signIn() {
+  const { issuer, clientId } = await pageSettings();
+  const verifier = randomCode();
+  const state = randomCode();
+  const challenge = base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
+  sessionStorage.setItem('sagashop.pkce', JSON.stringify({ verifier, state }));
+  const query = new URLSearchParams({
+    response_type: 'code', client_id: clientId, redirect_uri: PAGE, scope: 'openid orders', state,
+    code_challenge: challenge, code_challenge_method: 'S256',
+  });
+  location.assign(`${issuer}/oauth2/authorize?${query}`);
+}
+
+/** Back from the provider: the code and the verifier only this tab knows buy the tokens. */
+async function completeSignIn() {
+  const params = new URLSearchParams(location.search);
+  if (!params.has('code') && !params.has('error')) return;
+  const pkce = JSON.parse(sessionStorage.getItem('sagashop.pkce') || '{}');
+  sessionStorage.removeItem('sagashop.pkce');
+  history.replaceState(null, '', location.pathname);
+  if (params.has('error') || params.get('state') !== pkce.state) {
+    say(`Sign-in failed: ${params.get('error_description') || params.get('error') || 'the answer did not match the request'}`, true);
+    return;
+  }
+  const { issuer, clientId } = await pageSettings();
+  const response = await fetch(`${issuer}/oauth2/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'authorization_code', code: params.get('code'), redirect_uri: PAGE, client_id: clientId, code_verifier: pkce.verifier,
+    }),
+  });
+  if (!response.ok) {
+    say(`Sign-in failed: the identity provider answered ${response.status}`, true);
+    return;
+  }
+  const tokens = await response.json();
+  sessionStorage.setItem('sagashop.token', tokens.access_token);
+  sessionStorage.setItem('sagashop.idToken', tokens.id_token || '');
+  sessionStorage.setItem('sagashop.name', claimsOf(tokens.access_token).sub);
+}
+
+/**
+ * Forgets the tokens in this tab. The provider's own session (its cookie) lasts until it expires; ending
+ * it too (OpenID RP-initiated logout at /connect/logout) is still to be done.
+ */
+function signOut() {
+  ['sagashop.token', 'sagashop.idToken', 'sagashop.name'].forEach((key) => sessionStorage.removeItem(key));
+  showAccount();
+  say('You are signed out.');
+}
+
+function showAccount() {
+  const signedIn = Boolean(session.token);
+  $('signed-in').hidden = !signedIn;
+  $('signed-out').hidden = signedIn;
+  $('customer-name').textContent = session.name || '';
+  $('place').disabled = !signedIn;
+  if (!signedIn) {
+    $('orders').replaceChildren();
+    $('empty').textContent = 'Sign in to order and to see your orders.';
+  }
+}
+
+$('sign-in').addEventListener('click', () => signIn().catch((error) => say(error.message, true)));
+$('sign-out').addEventListener('click', signOut);
 
 function say(text, isError) {
   $('message').textContent = text;
@@ -19,11 +102,14 @@ function say(text, isError) {
 }
 
 async function call(method, path, body) {
-  const response = await fetch(path, {
-    method,
-    headers: body ? { 'Content-Type': 'application/json' } : {},
-    body: body ? JSON.stringify(body) : undefined,
-  });
+  const headers = body ? { 'Content-Type': 'application/json' } : {};
+  if (session.token) headers.Authorization = `Bearer ${session.token}`;
+  const response = await fetch(path, { method, headers, body: body ? JSON.stringify(body) : undefined });
+  if (response.status === 401 && session.token) {
+    // The token expired: sign in again (the provider remembers the customer, so no form to fill).
+    sessionStorage.removeItem('sagashop.token');
+    await signIn();
+  }
   const data = response.status === 204 ? null : await response.json().catch(() => null);
   if (!response.ok) {
     const fields = (data?.errors || []).map((e) => `${e.field}: ${e.message}`).join('; ');
@@ -40,9 +126,7 @@ async function loadProducts() {
 $('order-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   try {
-    const order = await call('POST', '/orders', {
-      customerId: customer.value.trim(), productId: $('product').value, quantity: Number($('quantity').value),
-    });
+    const order = await call('POST', '/orders', { productId: $('product').value, quantity: Number($('quantity').value) });
     say(`Order placed: ${order.orderId}`);
     await refresh();
   } catch (error) {
@@ -103,10 +187,9 @@ async function act(method, path, done) {
 }
 
 async function refresh() {
-  const id = customer.value.trim();
-  if (!id) return;
+  if (!session.token) return;
   try {
-    const page = await call('GET', `/orders?customerId=${encodeURIComponent(id)}&size=20`);
+    const page = await call('GET', '/orders?size=20');
     const orders = await Promise.all(page.orders.map((o) => call('GET', `/orders/${o.orderId}`)));
     const open = new Set([...document.querySelectorAll('details[open]')].map((d) => d.closest('.order').dataset.orderId));
     $('orders').replaceChildren(...orders.map((order) => {
@@ -120,6 +203,11 @@ async function refresh() {
   }
 }
 
-loadProducts().catch((error) => say(error.message, true));
-refresh();
-setInterval(refresh, REFRESH_MS);
+completeSignIn()
+  .catch((error) => say(error.message, true))
+  .finally(() => {
+    showAccount();
+    loadProducts().catch((error) => say(error.message, true));
+    refresh();
+    setInterval(refresh, REFRESH_MS);
+  });

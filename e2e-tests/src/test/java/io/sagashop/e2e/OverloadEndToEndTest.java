@@ -47,7 +47,8 @@ class OverloadEndToEndTest {
     shop.setStock("teapot-kyusu", 500);
     String customer = "burst-" + UUID.randomUUID();
     URI orders = stack.url(ShopService.ORDER).resolve("/orders");
-    String body = "{\"customerId\":\"" + customer + "\",\"productId\":\"teapot-kyusu\",\"quantity\":1}";
+    String body = "{\"productId\":\"teapot-kyusu\",\"quantity\":1}";
+    String token = shop.customerToken(customer);
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     List<HttpResponse<String>> answers =
@@ -55,6 +56,7 @@ class OverloadEndToEndTest {
             .mapToObj(i -> http.sendAsync(
                 HttpRequest.newBuilder(orders).timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + token)
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString()))
             .toList() // every request is on its way before the first answer is awaited

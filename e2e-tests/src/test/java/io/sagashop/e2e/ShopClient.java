@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sagashop.load.SignIn;
 import io.sagashop.stack.LocalStack;
+import io.sagashop.stack.ShopPasswords;
 import io.sagashop.stack.ShopService;
 import java.io.IOException;
 import java.net.URI;
@@ -17,10 +19,16 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The shop's HTTP APIs as a customer, the seller and a test see them, and the steps the tests
- * take again and again through them.
+ * take again and again through them. Every call carries the token of the person who would make it,
+ * signed in at the identity provider as the page does ({@link SignIn}): an order's calls its
+ * customer's (the one named when placing it, or in {@code ?customerId=}), a change of the catalog
+ * the seller's, any other read the operator's.
  */
 final class ShopClient {
 
@@ -30,32 +38,81 @@ final class ShopClient {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+  private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+  private static final Map<String, String> CUSTOMER_OF = new ConcurrentHashMap<>();
+  private static final Pattern ORDER_PATH = Pattern.compile("^/orders/([0-9a-f-]{36})");
+  private static final Pattern CUSTOMER_PARAMETER = Pattern.compile("[?&]customerId=([^&]+)");
+
   private final LocalStack stack;
+  private final SignIn signIn;
 
   ShopClient(LocalStack stack) {
     this.stack = stack;
+    this.signIn = new SignIn(stack.url(ShopService.IDENTITY), URI.create(stack.url(ShopService.ORDER) + "/"));
+  }
+
+  /** A customer's access token: registered and signed in on first use. */
+  String customerToken(String customer) {
+    return TOKENS.computeIfAbsent("customer:" + customer, key -> {
+      String password = ShopPasswords.generate() + ShopPasswords.generate();
+      signIn.register(customer, password);
+      return signIn.accessToken(customer, password);
+    });
+  }
+
+  String operatorToken() {
+    return TOKENS.computeIfAbsent("staff:admin", key -> signIn.accessToken("admin", stack.passwords().admin()));
+  }
+
+  String sellerToken() {
+    return TOKENS.computeIfAbsent("staff:seller", key -> signIn.accessToken("seller", stack.passwords().seller()));
+  }
+
+  /** Whose token a call carries: see the class comment. */
+  private String tokenFor(ShopService service, String method, String path, Object body) {
+    if (service == ShopService.ORDER) {
+      Matcher order = ORDER_PATH.matcher(path);
+      Matcher named = CUSTOMER_PARAMETER.matcher(path);
+      if (order.find() && CUSTOMER_OF.containsKey(order.group(1))) {
+        return customerToken(CUSTOMER_OF.get(order.group(1)));
+      }
+      if (named.find()) {
+        return customerToken(named.group(1));
+      }
+      if (body instanceof Map<?, ?> fields && fields.get("customerId") instanceof String customer) {
+        return customerToken(customer);
+      }
+      return operatorToken();
+    }
+    return service == ShopService.INVENTORY && !method.equals("GET") ? sellerToken() : operatorToken();
   }
 
   /** A JSON answer: its status and body. */
   record Answer(int status, JsonNode body) {}
 
   Answer get(ShopService service, String path) {
-    return send(HttpRequest.newBuilder(uri(service, path)).GET());
+    return send(HttpRequest.newBuilder(uri(service, path)).header("Authorization", "Bearer " + tokenFor(service, "GET", path, null)).GET());
   }
 
   Answer post(ShopService service, String path, Object body, Map<String, String> headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri(service, path))
             .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + tokenFor(service, "POST", path, body))
             .POST(HttpRequest.BodyPublishers.ofString(json(body)));
     headers.forEach(request::header);
-    return send(request);
+    Answer answer = send(request);
+    if (service == ShopService.ORDER && path.equals("/orders") && answer.body().has("orderId") && answer.body().has("customerId")) {
+      CUSTOMER_OF.put(answer.body().path("orderId").asText(), answer.body().path("customerId").asText());
+    }
+    return answer;
   }
 
   Answer put(ShopService service, String path, Object body) {
     return send(
         HttpRequest.newBuilder(uri(service, path))
             .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + tokenFor(service, "PUT", path, body))
             .PUT(HttpRequest.BodyPublishers.ofString(json(body))));
   }
 

@@ -52,15 +52,31 @@ class ShopPageBrowserTest {
   }
 
   @Test
-  void shouldPlaceAnOrderSeeTheTransferInstructionsAndCancelIt() throws Exception {
-    new ShopClient(stack).put(ShopService.INVENTORY, "/products/cups-set/stock", Map.of("stock", 15));
+  void shouldRegisterSignInPlaceAnOrderSeeTheTransferInstructionsCancelItAndSignOut() throws Exception {
+    ShopClient shop = new ShopClient(stack);
+    shop.put(ShopService.INVENTORY, "/products/cups-set/stock", Map.of("stock", 15));
+    // another customer's order, which this customer must never see
+    shop.placeOrder("someone-else-" + UUID.randomUUID().toString().substring(0, 8), "cups-set", 1);
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
     browser.get(stack.url(ShopService.ORDER).resolve("/").toString());
 
-    WebElement customer = browser.findElement(By.id("customer"));
-    customer.clear();
-    customer.sendKeys("page-" + UUID.randomUUID().toString().substring(0, 8));
-    browser.executeScript("arguments[0].dispatchEvent(new Event('change'))", customer);
+    // a visitor sees the catalog, and signs in, registering on the way
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#product option[value='cups-set']")));
+    assertThat(browser.findElement(By.id("place")).isEnabled()).isFalse();
+    browser.findElement(By.id("sign-in")).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("register-link"))).click();
+    String name = "page-" + UUID.randomUUID().toString().substring(0, 8);
+    String password = "a long password " + UUID.randomUUID();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(name);
+    browser.findElement(By.id("password")).sendKeys(password);
+    browser.findElement(By.id("create-account")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("registered")));
+    browser.findElement(By.id("username")).sendKeys(name);
+    browser.findElement(By.id("password")).sendKeys(password);
+    browser.findElement(By.id("sign-in")).click();
+    wait.until(ExpectedConditions.textToBe(By.id("customer-name"), name));
+    assertThat(browser.getCurrentUrl()).isEqualTo(stack.url(ShopService.ORDER).resolve("/").toString());
+
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#product option[value='cups-set']")));
     new Select(browser.findElement(By.id("product"))).selectByValue("cups-set");
     WebElement quantity = browser.findElement(By.id("quantity"));
@@ -81,6 +97,13 @@ class ShopPageBrowserTest {
     wait.until(ExpectedConditions.textToBe(By.cssSelector(".order .status"), "Cancelled"));
     assertThat(browser.findElement(By.cssSelector(".order .cancelled")).getText()).contains("CUSTOMER_REQUEST");
     assertThat(browser.findElements(By.cssSelector(".order .transfer"))).allSatisfy(transfer -> assertThat(transfer.isDisplayed()).isFalse());
+    // only this customer's own order is on the page
+    assertThat(browser.findElements(By.cssSelector(".order"))).hasSize(1);
+
+    browser.findElement(By.id("sign-out")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
+    assertThat(browser.findElements(By.cssSelector(".order"))).isEmpty();
+    assertThat(browser.executeScript("return sessionStorage.getItem('sagashop.token')")).isNull();
   }
 
   /** Kept in target/ for a look at what the customer saw; the README's picture comes from here. */

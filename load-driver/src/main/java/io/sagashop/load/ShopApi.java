@@ -2,6 +2,7 @@ package io.sagashop.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sagashop.stack.ShopPasswords;
 import io.sagashop.stack.ShopService;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -15,10 +16,14 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The shop's public HTTP APIs as its customers, its sellers (the engine REST API behind Tasklist)
- * and an operator (behind Cockpit) call them. A call that reaches no server answers status 0, so
+ * and an operator (behind Cockpit) call them. Each customer registers and signs in once (as the page
+ * does, {@link SignIn}) and reads and acts on their orders with their own token; the seller and the
+ * operator sign in with their staff accounts. A call that reaches no server answers status 0, so
  * that the crowd can retry it as a real client would.
  */
 public final class ShopApi {
@@ -33,9 +38,16 @@ public final class ShopApi {
 
   private final ShopAddress shop;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final SignIn signIn;
+  /** Each signed-in person's token, by name; dropped when the shop answers 401, then signed in again. */
+  private final Map<String, String> tokens = new ConcurrentHashMap<>();
+  private final Map<String, String> customerPasswords = new ConcurrentHashMap<>();
+  /** Who placed which order: each order is read and acted on by its own customer. */
+  private final Map<String, String> customerOf = new ConcurrentHashMap<>();
 
   public ShopApi(ShopAddress shop) {
     this.shop = shop;
+    this.signIn = new SignIn(shop.url(ShopService.IDENTITY), URI.create(shop.url(ShopService.ORDER) + "/"));
   }
 
   /** An answer: its status (0 when no server answered), its JSON body, and how long the server asked to wait. */
@@ -59,30 +71,35 @@ public final class ShopApi {
   // --- the customer
 
   Answer placeOrder(String customerId, String productId, int quantity, String idempotencyKey) {
-    return send(post(ShopService.ORDER, "/orders", Map.of("customerId", customerId, "productId", productId, "quantity", quantity))
+    Answer placed = asCustomer(customerId, () -> post(ShopService.ORDER, "/orders", Map.of("productId", productId, "quantity", quantity))
         .header("Idempotency-Key", idempotencyKey));
+    if (placed.is(201) || placed.is(200)) {
+      customerOf.put(placed.body().path("orderId").asText(), customerId);
+    }
+    return placed;
   }
 
+  /** The order as its customer sees it. */
   Answer order(String orderId) {
-    return send(get(ShopService.ORDER, "/orders/" + orderId));
+    return asCustomer(customerOf(orderId), () -> get(ShopService.ORDER, "/orders/" + orderId));
   }
 
   Answer cancel(String orderId) {
-    return send(post(ShopService.ORDER, "/orders/" + orderId + "/cancellation", Map.of("reason", "changed my mind")));
+    return asCustomer(customerOf(orderId), () -> post(ShopService.ORDER, "/orders/" + orderId + "/cancellation", Map.of("reason", "changed my mind")));
   }
 
   Answer confirmReceipt(String orderId) {
-    return send(post(ShopService.ORDER, "/orders/" + orderId + "/receipt", Map.of()));
+    return asCustomer(customerOf(orderId), () -> post(ShopService.ORDER, "/orders/" + orderId + "/receipt", Map.of()));
   }
 
   // --- the seller
 
   Answer putProduct(String productId, String name, BigDecimal unitPrice) {
-    return send(put(ShopService.INVENTORY, "/products/" + productId, Map.of("name", name, "unitPrice", unitPrice)));
+    return asStaff("seller", shop.passwords().seller(), () -> put(ShopService.INVENTORY, "/products/" + productId, Map.of("name", name, "unitPrice", unitPrice)));
   }
 
   Answer putStock(String productId, int stock) {
-    return send(put(ShopService.INVENTORY, "/products/" + productId + "/stock", Map.of("stock", stock)));
+    return asStaff("seller", shop.passwords().seller(), () -> put(ShopService.INVENTORY, "/products/" + productId + "/stock", Map.of("stock", stock)));
   }
 
   /** The open "Confirm deposit" task of an order, as Tasklist lists it for the seller. */
@@ -95,18 +112,18 @@ public final class ShopApi {
     return send(asSeller(post(ShopService.ORCHESTRATOR, "/engine-rest/task/" + encode(taskId) + "/complete", Map.of())));
   }
 
-  // --- what anyone may read, and what the operator sees in Cockpit
+  // --- what the operator reads behind the customers' backs, and sees in Cockpit
 
   Answer product(String productId) {
-    return send(get(ShopService.INVENTORY, "/products/" + productId));
+    return asOperator(() -> get(ShopService.INVENTORY, "/products/" + productId));
   }
 
   Answer payment(String orderId) {
-    return send(get(ShopService.PAYMENT, "/payments/" + orderId));
+    return asOperator(() -> get(ShopService.PAYMENT, "/payments/" + orderId));
   }
 
   Answer delivery(String orderId) {
-    return send(get(ShopService.DELIVERY, "/deliveries/" + orderId));
+    return asOperator(() -> get(ShopService.DELIVERY, "/deliveries/" + orderId));
   }
 
   /** Every saga instance (running or ended) of an order, from the engine's history. */
@@ -132,7 +149,44 @@ public final class ShopApi {
 
   /** The operator's rebuild of the order view from the topics (see the runbook). */
   Answer rebuildOrderView() {
-    return send(post(ShopService.ORDER, "/internal/order-view/rebuild", Map.of()));
+    return asOperator(() -> post(ShopService.ORDER, "/internal/order-view/rebuild", Map.of()));
+  }
+
+  // --- who calls
+
+  private String customerOf(String orderId) {
+    String customer = customerOf.get(orderId);
+    if (customer == null) {
+      throw new IllegalArgumentException("Order " + orderId + " was not placed through this client: whose is it?");
+    }
+    return customer;
+  }
+
+  /** A customer registers on first use, with a password of their own. */
+  private Answer asCustomer(String customerId, Supplier<HttpRequest.Builder> request) {
+    return withToken(customerId, () -> {
+      String password = customerPasswords.computeIfAbsent(customerId, name -> ShopPasswords.generate() + ShopPasswords.generate());
+      signIn.register(customerId, password);
+      return signIn.accessToken(customerId, password);
+    }, request);
+  }
+
+  private Answer asStaff(String name, String password, Supplier<HttpRequest.Builder> request) {
+    return withToken(name, () -> signIn.accessToken(name, password), request);
+  }
+
+  private Answer asOperator(Supplier<HttpRequest.Builder> request) {
+    return asStaff("admin", shop.passwords().admin(), request);
+  }
+
+  /** With the person's token; a 401 (the token expired) signs them in again, once. */
+  private Answer withToken(String name, Supplier<String> signedIn, Supplier<HttpRequest.Builder> request) {
+    Answer answer = send(request.get().header("Authorization", "Bearer " + tokens.computeIfAbsent(name, person -> signedIn.get())));
+    if (answer.is(401)) {
+      tokens.remove(name);
+      answer = send(request.get().header("Authorization", "Bearer " + tokens.computeIfAbsent(name, person -> signedIn.get())));
+    }
+    return answer;
   }
 
   // --- plumbing

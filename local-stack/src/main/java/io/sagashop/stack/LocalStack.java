@@ -88,11 +88,11 @@ public final class LocalStack implements AutoCloseable {
 
     for (ShopService service : ShopService.values()) {
       List<ServiceProcess> replicas = new ArrayList<>();
-      for (int replica = 1; replica <= settings.replicas(); replica++) {
+      for (int replica = 1; replica <= settings.replicasOf(service); replica++) {
         replicas.add(new ServiceProcess(service, replica, settings, environmentOf(service, replica), pids));
       }
       services.put(service, replicas);
-      if (settings.replicas() > 1) {
+      if (settings.replicasOf(service) > 1) {
         FrontDoor door = new FrontDoor(service.module(), settings.port(service), replicas.stream().map(ServiceProcess::port).toList());
         door.open();
         frontDoors.add(door);
@@ -103,7 +103,7 @@ public final class LocalStack implements AutoCloseable {
     // (Camunda's tables are not safe to create from two nodes at once), the others find them.
     for (int replica = 1; replica <= settings.replicas(); replica++) {
       int index = replica - 1;
-      List<ServiceProcess> wave = services.values().stream().map(replicas -> replicas.get(index)).toList();
+      List<ServiceProcess> wave = services.values().stream().filter(replicas -> replicas.size() > index).map(replicas -> replicas.get(index)).toList();
       wave.forEach(ServiceProcess::start);
       join(CompletableFuture.allOf(
           wave.stream().map(process -> CompletableFuture.runAsync(process::awaitReady)).toArray(CompletableFuture[]::new)));
@@ -262,9 +262,21 @@ public final class LocalStack implements AutoCloseable {
       env.put(
           "SAGASHOP_SERVICES_" + other.name() + "_URL", "http://localhost:" + settings.port(other));
     }
-    if (service == ShopService.ORCHESTRATOR) {
-      env.put(ShopPasswords.ADMIN_VARIABLE, passwords.admin());
-      env.put(ShopPasswords.SELLER_VARIABLE, passwords.seller());
+    env.put("SAGASHOP_IDENTITY_ISSUER", settings.url(ShopService.IDENTITY).toString());
+    switch (service) {
+      case ORCHESTRATOR -> {
+        env.putAll(passwords.staffEnvironment());
+        env.put("SAGASHOP_CLIENT_SECRET", passwords.orchestratorClient());
+      }
+      case ORDER -> env.put("SAGASHOP_CLIENT_SECRET", passwords.orderServiceClient());
+      case IDENTITY -> {
+        env.putAll(passwords.staffEnvironment());
+        env.putAll(passwords.clientEnvironment());
+        env.put("SAGASHOP_IDENTITY_SIGNING_KEY", "file:" + SigningKeyFile.ensure(settings.dataDirectory()));
+        env.put("SAGASHOP_PAGE_URL", settings.url(ShopService.ORDER) + "/");
+        env.put("SAGASHOP_PAGE_ORIGIN", settings.url(ShopService.ORDER).toString());
+      }
+      default -> { }
     }
     return env;
   }
@@ -280,7 +292,7 @@ public final class LocalStack implements AutoCloseable {
     }
     for (ShopService service : ShopService.values()) {
       ports.put(settings.port(service), service.module() + " (" + service.portVariable() + ")");
-      for (int replica = 1; settings.replicas() > 1 && replica <= settings.replicas(); replica++) {
+      for (int replica = 1; settings.replicasOf(service) > 1 && replica <= settings.replicasOf(service); replica++) {
         ports.put(settings.port(service, replica), service.module() + " replica " + replica + " (" + service.portVariable() + " + " + StackSettings.REPLICA_PORT_STEP * replica + ")");
       }
     }

@@ -78,7 +78,7 @@ public final class LocalStackMain {
     StringBuilder lines = new StringBuilder("Replicas (the addresses above spread calls over them)\n");
     for (ShopService service : ShopService.values()) {
       lines.append(String.format("  %-20s", service.module()));
-      for (int replica = 1; replica <= replicas; replica++) {
+      for (int replica = 1; replica <= stack.settings().replicasOf(service); replica++) {
         lines.append("  ").append(stack.url(service, replica));
       }
       lines.append('\n');
@@ -92,8 +92,9 @@ public final class LocalStackMain {
     console.info("""
 
         sagashop is running.
-          Shop (customers)      {}
-          Orders API            {}/orders
+          Shop (customers)      {}  (register and sign in there)
+          Orders API            {}/orders  (a customer's bearer token)
+          Sign-in (OpenID)      {}
           Cockpit / Tasklist    {}  (Cockpit: cockpit/default/, Tasklist: tasklist/default/)
           Engine REST API       {}/engine-rest  (HTTP Basic)
           Payments API          {}/payments
@@ -101,14 +102,15 @@ public final class LocalStackMain {
           Deliveries API        {}/deliveries
           Kafka                 {}
           PostgreSQL            {}
-        Users
-          admin   / {}   (Cockpit, Tasklist, Admin)
-          seller  / {}   (Tasklist: confirms deposits)
+        Users (Camunda and the sign-in page; customers register on the shop page)
+          admin   / {}   (Cockpit, Tasklist, Admin; operator)
+          seller  / {}   (Tasklist: confirms deposits; catalog)
         {}Logs in {}
         Press Ctrl-C to stop everything.
         """,
         stack.url(ShopService.ORDER),
         stack.url(ShopService.ORDER),
+        stack.url(ShopService.IDENTITY),
         camunda,
         stack.url(ShopService.ORCHESTRATOR),
         stack.url(ShopService.PAYMENT),

@@ -29,7 +29,7 @@ final class ServiceProcess {
    */
   ServiceProcess(ShopService service, int replica, StackSettings settings, Map<String, String> environment, PidFile pids) {
     this.service = service;
-    this.name = settings.replicas() == 1 ? service.module() : service.module() + "-" + replica;
+    this.name = settings.replicasOf(service) == 1 ? service.module() : service.module() + "-" + replica;
     this.port = settings.port(service, replica);
     this.jvmOptions = settings.jvmOptions();
     if (!Files.isRegularFile(service.jar(settings.projectRoot()))) {

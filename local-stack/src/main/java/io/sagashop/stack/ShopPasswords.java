@@ -8,18 +8,25 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
 
 /**
- * The Camunda users' passwords: from SAGASHOP_ADMIN_PASSWORD and SAGASHOP_SELLER_PASSWORD when
- * set, otherwise generated once and kept (readable by the owner only) in the data directory, so
- * that they stay the same from one run to the next.
+ * The staff's passwords (the Camunda users and the identity provider's staff accounts) and the
+ * services' client secrets: from the environment when set (SAGASHOP_ADMIN_PASSWORD, ...), otherwise
+ * generated once and kept (readable by the owner only) in the data directory, so that they stay the
+ * same from one run to the next.
  */
-public record ShopPasswords(String admin, String seller) {
+public record ShopPasswords(String admin, String seller, String orchestratorClient, String orderServiceClient) {
 
   static final String ADMIN_VARIABLE = "SAGASHOP_ADMIN_PASSWORD";
   static final String SELLER_VARIABLE = "SAGASHOP_SELLER_PASSWORD";
+  static final String ORCHESTRATOR_CLIENT_VARIABLE = "SAGASHOP_ORCHESTRATOR_CLIENT_SECRET";
+  static final String ORDER_SERVICE_CLIENT_VARIABLE = "SAGASHOP_ORDER_SERVICE_CLIENT_SECRET";
+  private static final List<String> VARIABLES =
+      List.of(ADMIN_VARIABLE, SELLER_VARIABLE, ORCHESTRATOR_CLIENT_VARIABLE, ORDER_SERVICE_CLIENT_VARIABLE);
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** The passwords of the stack with these settings, as its launcher generated and kept them. */
@@ -35,22 +42,30 @@ public record ShopPasswords(String admin, String seller) {
           stored.load(reader);
         }
       }
-      String admin = firstOf(env.apply(ADMIN_VARIABLE), stored.getProperty(ADMIN_VARIABLE));
-      String seller = firstOf(env.apply(SELLER_VARIABLE), stored.getProperty(SELLER_VARIABLE));
-      if (stored.getProperty(ADMIN_VARIABLE) == null || stored.getProperty(SELLER_VARIABLE) == null) {
-        stored.setProperty(ADMIN_VARIABLE, stored.getProperty(ADMIN_VARIABLE, generate()));
-        stored.setProperty(SELLER_VARIABLE, stored.getProperty(SELLER_VARIABLE, generate()));
+      if (!VARIABLES.stream().allMatch(stored::containsKey)) {
+        VARIABLES.forEach(variable -> stored.setProperty(variable, stored.getProperty(variable, generate())));
         store(file, stored);
-        admin = firstOf(admin, stored.getProperty(ADMIN_VARIABLE));
-        seller = firstOf(seller, stored.getProperty(SELLER_VARIABLE));
       }
-      return new ShopPasswords(admin, seller);
+      Function<String, String> value = variable -> firstOf(env.apply(variable), stored.getProperty(variable));
+      return new ShopPasswords(
+          value.apply(ADMIN_VARIABLE), value.apply(SELLER_VARIABLE), value.apply(ORCHESTRATOR_CLIENT_VARIABLE), value.apply(ORDER_SERVICE_CLIENT_VARIABLE));
     } catch (IOException e) {
       throw new StackException("Cannot read or write the generated passwords in " + file + ": " + e.getMessage(), e);
     }
   }
 
-  static String generate() {
+  /** The staff's passwords, as the orchestrator (Camunda users) and the identity provider (staff accounts) take them. */
+  Map<String, String> staffEnvironment() {
+    return Map.of(ADMIN_VARIABLE, admin, SELLER_VARIABLE, seller);
+  }
+
+  /** Every client's secret, as the identity provider takes them. */
+  Map<String, String> clientEnvironment() {
+    return Map.of(ORCHESTRATOR_CLIENT_VARIABLE, orchestratorClient, ORDER_SERVICE_CLIENT_VARIABLE, orderServiceClient);
+  }
+
+  /** A random secret of 20 URL-safe characters. */
+  public static String generate() {
     byte[] bytes = new byte[15];
     RANDOM.nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

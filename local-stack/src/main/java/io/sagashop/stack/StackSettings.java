@@ -91,10 +91,15 @@ public record StackSettings(
    * the port plus {@value #REPLICA_PORT_STEP} per replica, behind the front door on the service's port.
    */
   public int port(ShopService service, int replica) {
-    if (replica < 1 || replica > replicas) {
-      throw new IllegalArgumentException(service.module() + " has replicas 1 to " + replicas + ", not " + replica);
+    if (replica < 1 || replica > replicasOf(service)) {
+      throw new IllegalArgumentException(service.module() + " has replicas 1 to " + replicasOf(service) + ", not " + replica);
     }
-    return replicas == 1 ? port(service) : port(service) + REPLICA_PORT_STEP * replica;
+    return replicasOf(service) == 1 ? port(service) : port(service) + REPLICA_PORT_STEP * replica;
+  }
+
+  /** How many processes of this service run: {@link #replicas()}, or one for a service that does not replicate. */
+  public int replicasOf(ShopService service) {
+    return service.replicable() ? replicas : 1;
   }
 
   /** Where a service of this stack answers (its front door, when it has several replicas). */

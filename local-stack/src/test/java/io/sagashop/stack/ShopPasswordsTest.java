@@ -22,6 +22,7 @@ class ShopPasswordsTest {
 
     assertThat(first.admin()).hasSizeGreaterThanOrEqualTo(16).isNotEqualTo("admin").isNotEqualTo(first.seller());
     assertThat(first.seller()).hasSizeGreaterThanOrEqualTo(16).isNotEqualTo("seller");
+    assertThat(first.orchestratorClient()).hasSizeGreaterThanOrEqualTo(16).isNotEqualTo(first.orderServiceClient());
     assertThat(second).isEqualTo(first);
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
   }
@@ -39,6 +40,6 @@ class ShopPasswordsTest {
 
   @Test
   void shouldNotShowPasswordsWhenLogged() {
-    assertThat(new ShopPasswords("a-secret", "b-secret").toString()).doesNotContain("secret");
+    assertThat(new ShopPasswords("a-secret", "b-secret", "c-secret", "d-secret").toString()).doesNotContain("secret");
   }
 }

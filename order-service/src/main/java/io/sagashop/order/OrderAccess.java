@@ -18,7 +18,7 @@ class OrderAccess {
   @Bean
   EndpointRules orderEndpoints() {
     return requests -> requests
-        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/app.js", "/app.css", "/favicon.ico", "/catalog").permitAll()
+        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/app.js", "/app.css", "/favicon.ico", "/catalog", "/page-settings").permitAll()
         .requestMatchers("/orders", "/orders/**").access(AuthorizationManagers.allOf(
             AuthorityAuthorizationManager.hasAuthority("SCOPE_orders"), AuthorityAuthorizationManager.hasRole("CUSTOMER")))
         .requestMatchers("/internal/orders/**").hasAuthority("SCOPE_orders.saga")
