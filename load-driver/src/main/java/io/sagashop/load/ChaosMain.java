@@ -33,8 +33,10 @@ public final class ChaosMain {
     try (LocalStack stack = LocalStack.startFresh(settings, System::getenv)) {
       ShopAddress address = ShopAddress.of(stack);
       try (Chaos chaos = Chaos.start(stack, arguments.seed(), progress)) {
-        ChaosRun run = new ChaosRun(stack, address, chaos, arguments.orders(), arguments.kills(), progress);
-        CrowdReport crowd = Crowd.run(address, arguments.plan(), progress, run);
+        // One client for the crowd and the checks: an order is read back by the customer who placed it.
+        ShopApi shop = new ShopApi(address);
+        ChaosRun run = new ChaosRun(stack, address, shop, chaos, arguments.orders(), arguments.kills(), progress);
+        CrowdReport crowd = Crowd.run(address, shop, arguments.plan(), progress, run);
         return new ChaosReport(crowd, settings.replicas(), run.kills());
       }
     }

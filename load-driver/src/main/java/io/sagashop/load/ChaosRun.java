@@ -58,9 +58,9 @@ final class ChaosRun implements CrowdHooks {
   private final AtomicBoolean poisonSent = new AtomicBoolean();
   private List<Chaos.Kill> kills = List.of();
 
-  ChaosRun(LocalStack stack, ShopAddress address, Chaos chaos, int orders, int minKills, Consumer<String> progress) {
+  ChaosRun(LocalStack stack, ShopAddress address, ShopApi shop, Chaos chaos, int orders, int minKills, Consumer<String> progress) {
     this.stack = stack;
-    this.shop = new ShopApi(address);
+    this.shop = shop;
     this.chaos = chaos;
     this.orders = orders;
     this.minKills = minKills;

@@ -38,9 +38,9 @@ public final class Crowd {
   private final Consumer<String> progress;
   private final CrowdHooks hooks;
 
-  private Crowd(ShopAddress address, CrowdPlan plan, Consumer<String> progress, CrowdHooks hooks) {
+  private Crowd(ShopAddress address, ShopApi shop, CrowdPlan plan, Consumer<String> progress, CrowdHooks hooks) {
     this.address = address;
-    this.shop = new ShopApi(address);
+    this.shop = shop;
     this.plan = plan;
     this.progress = progress;
     this.hooks = hooks;
@@ -52,7 +52,12 @@ public final class Crowd {
   }
 
   static CrowdReport run(ShopAddress address, CrowdPlan plan, Consumer<String> progress, CrowdHooks hooks) {
-    return new Crowd(address, plan, progress, hooks).run();
+    return run(address, new ShopApi(address), plan, progress, hooks);
+  }
+
+  /** With the hooks' own client: the customers it signed in are the ones whose orders the hooks read. */
+  static CrowdReport run(ShopAddress address, ShopApi shop, CrowdPlan plan, Consumer<String> progress, CrowdHooks hooks) {
+    return new Crowd(address, shop, plan, progress, hooks).run();
   }
 
   private CrowdReport run() {
