@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -63,7 +64,7 @@ public final class HttpStub implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     String call = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
     calls.computeIfAbsent(call, key -> new AtomicInteger()).incrementAndGet();
-    authorizations.put(call, String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")).replace("null", ""));
+    authorizations.put(call, Objects.requireNonNullElse(exchange.getRequestHeaders().getFirst("Authorization"), ""));
     exchange.getRequestBody().readAllBytes();
     Answer answer = answers.getOrDefault(call, new Answer(404, "{\"title\":\"Not found\",\"status\":404}"));
     byte[] body = answer.json().getBytes(StandardCharsets.UTF_8);

@@ -1,5 +1,7 @@
 package io.sagashop.testsupport;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -134,11 +136,11 @@ public final class TestIdentity {
   /** Calls as {@link #caller(String) caller} and asserts the status; a refusal must be problem+json. */
   public static void assertAnswer(TestRestTemplate http, HttpMethod method, String path, String caller, int status) {
     ResponseEntity<String> answer = call(http, method, path, caller(caller));
-    org.assertj.core.api.Assertions.assertThat(answer.getStatusCode().value()).as("%s %s as %s: %s", method, path, caller, answer.getBody())
+    assertThat(answer.getStatusCode().value()).as("%s %s as %s: %s", method, path, caller, answer.getBody())
         .isEqualTo(status);
     if (status == 401 || status == 403) {
-      org.assertj.core.api.Assertions.assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-      org.assertj.core.api.Assertions.assertThat(answer.getBody()).contains("\"status\":" + status);
+      assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+      assertThat(answer.getBody()).contains("\"status\":" + status);
     }
   }
 
