@@ -135,15 +135,10 @@ final class Chaos implements AutoCloseable {
     }
   }
 
-  /**
-   * A random part of the kind, or of any kind; only a replica whose siblings all run. Not the
-   * identity provider, which runs once: its death is not yet ridden out (order-service answered 500
-   * to placements while it could not fetch its own token; see issue #17's notes).
-   */
+  /** A random part of the kind, or of any kind; only a replica whose siblings all run. */
   private StackPart victim(StackPart.Kind kind) {
     List<StackPart> candidates = stack.parts().stream()
         .filter(part -> kind == null || part.kind() == kind)
-        .filter(part -> part.service() == null || part.service().replicable())
         .filter(part -> part.service() == null || siblingsRun(part.service()))
         .toList();
     if (candidates.isEmpty()) {

@@ -9,13 +9,16 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.core.MethodParameter;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.UncategorizedDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -34,6 +37,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+  /** Spring Security's code for a token endpoint that did not answer (I/O error, no valid response). */
+  private static final String TOKEN_ENDPOINT_UNREACHABLE = "invalid_token_response";
 
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(
@@ -84,6 +90,31 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class})
   ErrorResponse handleDatabaseUnavailable(Exception ex) {
     return new DependencyUnavailableException("The service's database cannot be reached; nothing was stored.", ex);
+  }
+
+  /**
+   * The connection broke inside a transaction, so even its rollback failed: PostgreSQL dropped the
+   * transaction with the connection. Anything else of these kinds is a bug and stays a 500.
+   */
+  @ExceptionHandler({UncategorizedDataAccessException.class, TransactionSystemException.class})
+  ErrorResponse handleConnectionLostMidway(Exception ex) throws Exception {
+    if (!ConnectionLoss.causedBy(ex)) {
+      throw ex; // Spring passes the very same exception on, to the default 500 and its log line
+    }
+    return new DependencyUnavailableException("The service lost its database connection; nothing was stored.", ex);
+  }
+
+  /**
+   * A call to another service needs a client-credentials token, and the identity provider could not
+   * be reached for one (restarting): as passing as the other service being down. A refused client
+   * (wrong secret) is a configuration error and stays a 500.
+   */
+  @ExceptionHandler(OAuth2AuthorizationException.class)
+  ErrorResponse handleNoServiceToken(OAuth2AuthorizationException ex) throws OAuth2AuthorizationException {
+    if (!TOKEN_ENDPOINT_UNREACHABLE.equals(ex.getError().getErrorCode())) {
+      throw ex;
+    }
+    return new DependencyUnavailableException("The shop's identity provider cannot be reached to authorize a call to another service.", ex);
   }
 
   private static ResponseEntity<Object> problem(HttpStatus status, String detail, List<Map<String, String>> errors) {
