@@ -74,11 +74,11 @@ class BrokenManifestsTest {
 
   @Test
   void shouldNameTheDeploymentThatReadsAMissingSecretKey() {
-    edit("base/services/orchestrator.yaml", "key: seller-password", "key: seller-pasword");
+    edit("base/services/orchestrator.yaml", "key: password", "key: pasword");
 
     assertThat(findings()).containsExactly(
-        "base/services/orchestrator.yaml (Deployment orchestrator): container \"orchestrator\": SAGASHOP_SELLER_PASSWORD "
-            + "reads key seller-pasword of Secret sagashop-camunda-users, which neither the overlay nor secrets/secrets.template.yaml defines");
+        "base/services/orchestrator.yaml (Deployment orchestrator): container \"orchestrator\": SPRING_DATASOURCE_PASSWORD "
+            + "reads key pasword of Secret orchestrator-db, which neither the overlay nor secrets/secrets.template.yaml defines");
   }
 
   @Test
