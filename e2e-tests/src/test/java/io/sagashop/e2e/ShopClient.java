@@ -116,14 +116,14 @@ final class ShopClient {
             .PUT(HttpRequest.BodyPublishers.ofString(json(body))));
   }
 
-  /** The engine REST API as the seller (HTTP Basic). */
+  /** The engine REST API as the seller, with their token (its group: sellers). */
   Answer asSeller(String method, String path, Object body) {
-    return engineRest("seller", stack.passwords().seller(), method, path, body);
+    return engineRest(sellerToken(), method, path, body);
   }
 
-  /** The engine REST API as the operator (what Cockpit does behind its buttons). */
+  /** The engine REST API as the operator (what Cockpit does behind its buttons), group camunda-admin. */
   Answer asAdmin(String method, String path, Object body) {
-    return engineRest("admin", stack.passwords().admin(), method, path, body);
+    return engineRest(operatorToken(), method, path, body);
   }
 
   /** Places an order as a customer and returns its id; any answer but 201 fails the test. */
@@ -177,11 +177,10 @@ final class ShopClient {
     return get(ShopService.PAYMENT, "/payments/" + orderId).body().path("status").asText();
   }
 
-  private Answer engineRest(String user, String password, String method, String path, Object body) {
-    String credentials = user + ":" + password;
+  private Answer engineRest(String token, String method, String path, Object body) {
     return send(
         HttpRequest.newBuilder(uri(ShopService.ORCHESTRATOR, "/engine-rest" + path))
-            .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+            .header("Authorization", "Bearer " + token)
             .header("Content-Type", "application/json")
             .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json(body))));
   }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sagashop.stack.LocalStack;
 import io.sagashop.stack.ShopService;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -13,11 +11,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -25,23 +20,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /** The customer's page in a real browser (Debian's Chromium), against the whole shop. */
 class ShopPageBrowserTest {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static LocalStack stack;
   private static ChromeDriver browser;
 
   @BeforeAll
   static void openBrowser() {
-    assertThat(CHROMIUM).as("Chromium for the page test: apt-get install chromium chromium-driver (./sagashop test does)").isExecutable();
-    assertThat(CHROMEDRIVER).as("chromedriver for the page test: apt-get install chromium-driver (./sagashop test does)").isExecutable();
     stack = ShopStack.get();
-    ChromeOptions options =
-        new ChromeOptions()
-            .setBinary(CHROMIUM.toFile())
-            .addArguments(
-                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1100,1200");
-    browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+    browser = Chromium.open();
   }
 
   @AfterAll
@@ -90,7 +75,7 @@ class ShopPageBrowserTest {
     assertThat(reference.getText()).matches("SAGA-[2-9A-HJ-NP-Z]{10}");
     assertThat(browser.findElement(By.cssSelector(".order .transfer-amount")).getText()).isEqualTo("53.80");
     assertThat(browser.findElement(By.cssSelector(".order .steps li.current")).getText()).isEqualTo("Awaiting deposit");
-    screenshot("shop-page.png");
+    Chromium.screenshot(browser, "shop-page.png");
 
     browser.findElement(By.cssSelector(".order button.cancel")).click();
 
@@ -104,12 +89,5 @@ class ShopPageBrowserTest {
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
     assertThat(browser.findElements(By.cssSelector(".order"))).isEmpty();
     assertThat(browser.executeScript("return sessionStorage.getItem('sagashop.token')")).isNull();
-  }
-
-  /** Kept in target/ for a look at what the customer saw; the README's picture comes from here. */
-  private static void screenshot(String name) throws Exception {
-    Path target = Path.of("target", "screenshots");
-    Files.createDirectories(target);
-    Files.write(target.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sagashop.stack.LocalStack;
 import io.sagashop.stack.ShopService;
-import io.sagashop.testsupport.CamundaWebappLogin;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The whole shop comes up on real parts, and Camunda lets in only whom it should. */
+/** The whole shop comes up on real parts; who gets into Camunda: CamundaSignInEndToEndTest. */
 class StackSmokeTest {
 
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -37,25 +36,6 @@ class StackSmokeTest {
 
     assertThat(readiness.statusCode()).isEqualTo(200);
     assertThat(readiness.body()).contains("\"status\":\"UP\"");
-  }
-
-  @Test
-  void shouldLetTheAdminIntoCockpit() {
-    HttpResponse<String> login =
-        CamundaWebappLogin.login(stack.url(ShopService.ORCHESTRATOR), "cockpit", "admin", stack.passwords().admin());
-
-    assertThat(login.statusCode()).isEqualTo(200);
-    assertThat(login.body()).contains("\"userId\":\"admin\"").contains("cockpit");
-  }
-
-  @Test
-  void shouldKeepTheSellerOutOfCockpitButLetHerIntoTasklist() {
-    URI orchestrator = stack.url(ShopService.ORCHESTRATOR);
-
-    assertThat(CamundaWebappLogin.login(orchestrator, "cockpit", "seller", stack.passwords().seller()).statusCode())
-        .isEqualTo(403);
-    assertThat(CamundaWebappLogin.login(orchestrator, "tasklist", "seller", stack.passwords().seller()).statusCode())
-        .isEqualTo(200);
   }
 
   @Test

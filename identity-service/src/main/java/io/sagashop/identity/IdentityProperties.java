@@ -1,6 +1,7 @@
 package io.sagashop.identity;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertFalse;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
@@ -24,12 +25,25 @@ public record IdentityProperties(@NotNull Resource signingKey, List<String> page
     staff = staff == null ? List.of() : List.copyOf(staff);
   }
 
-  /** A staff member: {@code role} is SELLER or OPERATOR. */
-  public record StaffAccount(@NotBlank String username, @NotBlank String password, @NotBlank String role) {
+  /**
+   * A staff member: {@code role} is SELLER or OPERATOR (what the shop's services let them do),
+   * {@code groups} their Camunda groups (what Cockpit, Tasklist and the engine REST API let them do).
+   */
+  public record StaffAccount(@NotBlank String username, @NotBlank String password, @NotBlank String role, List<String> groups) {
+
+    public StaffAccount {
+      groups = groups == null ? List.of() : List.copyOf(groups);
+    }
+
+    /** The first password anybody would try. */
+    @AssertFalse(message = "a staff member's password must not be their name (SAGASHOP_ADMIN_PASSWORD, SAGASHOP_SELLER_PASSWORD)")
+    public boolean isPasswordTheName() {
+      return username != null && username.equals(password);
+    }
 
     @Override
     public String toString() {
-      return "StaffAccount[" + username + ", " + role + "]";
+      return "StaffAccount[" + username + ", " + role + ", " + groups + "]";
     }
   }
 }

@@ -59,6 +59,7 @@ class IdentityServiceTest {
     registry.add("SAGASHOP_IDENTITY_ISSUER", () -> "http://localhost:9999");
     registry.add("SAGASHOP_PAGE_URL", () -> "http://localhost:9998/");
     registry.add("SAGASHOP_PAGE_ORIGIN", () -> "http://localhost:9998");
+    registry.add("SAGASHOP_ORCHESTRATOR_URL", () -> "http://localhost:9997");
     registry.add("SAGASHOP_ORCHESTRATOR_CLIENT_SECRET", () -> ORCHESTRATOR_SECRET);
     registry.add("SAGASHOP_ORDER_SERVICE_CLIENT_SECRET", () -> UUID.randomUUID().toString());
     registry.add("SAGASHOP_SELLER_PASSWORD", () -> SELLER_PASSWORD);
@@ -129,7 +130,7 @@ class IdentityServiceTest {
     assertThat(signIn("seller", SELLER_PASSWORD).headers().firstValue("Location")).hasValueSatisfying(
         location -> assertThat(location).doesNotContain("error"));
     assertThat(jdbc.queryForList("SELECT authority FROM authorities WHERE username = 'seller'", String.class))
-        .containsExactly("ROLE_SELLER");
+        .containsExactlyInAnyOrder("ROLE_SELLER", "GROUP_sellers");
   }
 
   @Test

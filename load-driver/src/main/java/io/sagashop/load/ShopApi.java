@@ -13,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -95,21 +94,21 @@ public final class ShopApi {
   // --- the seller
 
   Answer putProduct(String productId, String name, BigDecimal unitPrice) {
-    return asStaff("seller", shop.passwords().seller(), () -> put(ShopService.INVENTORY, "/products/" + productId, Map.of("name", name, "unitPrice", unitPrice)));
+    return asSeller(() -> put(ShopService.INVENTORY, "/products/" + productId, Map.of("name", name, "unitPrice", unitPrice)));
   }
 
   Answer putStock(String productId, int stock) {
-    return asStaff("seller", shop.passwords().seller(), () -> put(ShopService.INVENTORY, "/products/" + productId + "/stock", Map.of("stock", stock)));
+    return asSeller(() -> put(ShopService.INVENTORY, "/products/" + productId + "/stock", Map.of("stock", stock)));
   }
 
   /** The open "Confirm deposit" task of an order, as Tasklist lists it for the seller. */
   Answer depositTask(String orderId) {
-    return send(asSeller(get(ShopService.ORCHESTRATOR,
-        "/engine-rest/task?taskDefinitionKey=" + CONFIRM_DEPOSIT + "&processInstanceBusinessKey=" + encode(orderId))));
+    return asSeller(() -> get(ShopService.ORCHESTRATOR,
+        "/engine-rest/task?taskDefinitionKey=" + CONFIRM_DEPOSIT + "&processInstanceBusinessKey=" + encode(orderId)));
   }
 
   Answer completeTask(String taskId) {
-    return send(asSeller(post(ShopService.ORCHESTRATOR, "/engine-rest/task/" + encode(taskId) + "/complete", Map.of())));
+    return asSeller(() -> post(ShopService.ORCHESTRATOR, "/engine-rest/task/" + encode(taskId) + "/complete", Map.of()));
   }
 
   // --- what the operator reads behind the customers' backs, and sees in Cockpit
@@ -128,23 +127,23 @@ public final class ShopApi {
 
   /** Every saga instance (running or ended) of an order, from the engine's history. */
   Answer sagas(String orderId) {
-    return send(asAdmin(get(ShopService.ORCHESTRATOR,
-        "/engine-rest/history/process-instance?processDefinitionKey=" + SAGA + "&processInstanceBusinessKey=" + encode(orderId))));
+    return asOperator(() -> get(ShopService.ORCHESTRATOR,
+        "/engine-rest/history/process-instance?processDefinitionKey=" + SAGA + "&processInstanceBusinessKey=" + encode(orderId)));
   }
 
   /** Every incident (open or resolved) a saga instance raised. */
   Answer incidents(String processInstanceId) {
-    return send(asAdmin(get(ShopService.ORCHESTRATOR, "/engine-rest/history/incident?processInstanceId=" + encode(processInstanceId))));
+    return asOperator(() -> get(ShopService.ORCHESTRATOR, "/engine-rest/history/incident?processInstanceId=" + encode(processInstanceId)));
   }
 
   /** The incidents a saga instance has open now, as Cockpit lists them. */
   Answer openIncidents(String processInstanceId) {
-    return send(asAdmin(get(ShopService.ORCHESTRATOR, "/engine-rest/incident?processInstanceId=" + encode(processInstanceId))));
+    return asOperator(() -> get(ShopService.ORCHESTRATOR, "/engine-rest/incident?processInstanceId=" + encode(processInstanceId)));
   }
 
   /** What an operator does in Cockpit with "Retry" on a failed job: one more attempt. */
   Answer retryJob(String jobId) {
-    return send(asAdmin(put(ShopService.ORCHESTRATOR, "/engine-rest/job/" + encode(jobId) + "/retries", Map.of("retries", 1))));
+    return asOperator(() -> put(ShopService.ORCHESTRATOR, "/engine-rest/job/" + encode(jobId) + "/retries", Map.of("retries", 1)));
   }
 
   /** The operator's rebuild of the order view from the topics (see the runbook). */
@@ -179,6 +178,11 @@ public final class ShopApi {
     return asStaff("admin", shop.passwords().admin(), request);
   }
 
+  /** The seller: catalog changes, and Tasklist's calls (the engine REST API takes their token and group). */
+  private Answer asSeller(Supplier<HttpRequest.Builder> request) {
+    return asStaff("seller", shop.passwords().seller(), request);
+  }
+
   /** With the person's token; a 401 (the token expired) signs them in again, once. */
   private Answer withToken(String name, Supplier<String> signedIn, Supplier<HttpRequest.Builder> request) {
     Answer answer = send(request.get().header("Authorization", "Bearer " + tokens.computeIfAbsent(name, person -> signedIn.get())));
@@ -205,19 +209,6 @@ public final class ShopApi {
     return HttpRequest.newBuilder(uri(service, path))
         .header("Content-Type", "application/json")
         .PUT(HttpRequest.BodyPublishers.ofString(json(body)));
-  }
-
-  private HttpRequest.Builder asSeller(HttpRequest.Builder request) {
-    return basic(request, "seller", shop.passwords().seller());
-  }
-
-  private HttpRequest.Builder asAdmin(HttpRequest.Builder request) {
-    return basic(request, "admin", shop.passwords().admin());
-  }
-
-  private static HttpRequest.Builder basic(HttpRequest.Builder request, String user, String password) {
-    String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    return request.header("Authorization", "Basic " + credentials);
   }
 
   private URI uri(ShopService service, String path) {

@@ -29,6 +29,7 @@ public final class SignIn {
 
   public static final String PAGE_CLIENT = "shop-page";
   private static final Duration PATIENCE = Duration.ofSeconds(90);
+  private static final int MAX_REDIRECTS = 10;
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -92,6 +93,39 @@ public final class SignIn {
     });
   }
 
+  /**
+   * A seller or operator opens a Camunda webapp ({@code cockpit}, {@code tasklist}, {@code admin}),
+   * is sent to the provider's sign-in form, signs in there and comes back signed in, as in a
+   * browser. Returns what the webapps then know of them: Camunda's answer to "who is signed in"
+   * ({@code userId}, {@code authorizedApps}), or the status the webapp answered instead.
+   */
+  public HttpResponse<String> intoCamunda(URI orchestrator, String app, String name, String password) {
+    return patiently("signing " + name + " into " + app, () -> {
+      Browser browser = new Browser();
+      URI next = orchestrator.resolve("/camunda/app/" + app + "/default/");
+      for (int hop = 0; hop < MAX_REDIRECTS; hop++) {
+        HttpResponse<String> answer = browser.get(next);
+        if (answer.statusCode() != 302) {
+          if (answer.statusCode() != 200) {
+            return answer;
+          }
+          return browser.get(orchestrator.resolve("/camunda/api/admin/auth/user/default"));
+        }
+        next = next.resolve(location(answer));
+        if (next.getPath().equals("/login") && next.getAuthority().equals(identity.getAuthority())) {
+          String csrf = browser.csrfOf(next);
+          HttpResponse<String> signedIn = browser.postForm(next, form("username", name, "password", password, "_csrf", csrf));
+          expectRedirect(signedIn, "posting the sign-in form");
+          if (location(signedIn).contains("/login?error")) {
+            throw new SignInFailure("the identity provider refused the name or password of " + name);
+          }
+          next = next.resolve(location(signedIn));
+        }
+      }
+      throw new SignInFailure("signing into " + app + " went round in circles, last at " + next);
+    });
+  }
+
   /** The identity provider restarting, or busy: try again for a while, as a person would. */
   private <T> T patiently(String what, Step<T> step) {
     Instant deadline = Instant.now().plus(PATIENCE);
@@ -124,7 +158,11 @@ public final class SignIn {
         .build();
 
     HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-      return checked(http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString()));
+      // what Chromium asks for a page: a sign-in redirect, where an API client would get a 401 (and
+      // no JSON in it, or Spring Security does not remember the page to come back to)
+      return checked(http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+          .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").GET().build(),
+          HttpResponse.BodyHandlers.ofString()));
     }
 
     HttpResponse<String> postForm(URI uri, String form) throws IOException, InterruptedException {

@@ -264,10 +264,7 @@ public final class LocalStack implements AutoCloseable {
     }
     env.put("SAGASHOP_IDENTITY_ISSUER", settings.url(ShopService.IDENTITY).toString());
     switch (service) {
-      case ORCHESTRATOR -> {
-        env.putAll(passwords.staffEnvironment());
-        env.put("SAGASHOP_CLIENT_SECRET", passwords.orchestratorClient());
-      }
+      case ORCHESTRATOR -> env.put("SAGASHOP_CLIENT_SECRET", passwords.orchestratorClient());
       case ORDER -> env.put("SAGASHOP_CLIENT_SECRET", passwords.orderServiceClient());
       case IDENTITY -> {
         env.putAll(passwords.staffEnvironment());
@@ -275,6 +272,8 @@ public final class LocalStack implements AutoCloseable {
         env.put("SAGASHOP_IDENTITY_SIGNING_KEY", "file:" + SigningKeyFile.ensure(settings.dataDirectory()));
         env.put("SAGASHOP_PAGE_URL", settings.url(ShopService.ORDER) + "/");
         env.put("SAGASHOP_PAGE_ORIGIN", settings.url(ShopService.ORDER).toString());
+        // where Cockpit and Tasklist send a signed-in seller back to
+        env.put("SAGASHOP_ORCHESTRATOR_URL", settings.url(ShopService.ORCHESTRATOR).toString());
       }
       default -> { }
     }

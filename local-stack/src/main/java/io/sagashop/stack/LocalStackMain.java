@@ -96,13 +96,13 @@ public final class LocalStackMain {
           Orders API            {}/orders  (a customer's bearer token)
           Sign-in (OpenID)      {}
           Cockpit / Tasklist    {}  (Cockpit: cockpit/default/, Tasklist: tasklist/default/)
-          Engine REST API       {}/engine-rest  (HTTP Basic)
+          Engine REST API       {}/engine-rest  (a seller's or operator's bearer token)
           Payments API          {}/payments
           Products API          {}/products
           Deliveries API        {}/deliveries
           Kafka                 {}
           PostgreSQL            {}
-        Users (Camunda and the sign-in page; customers register on the shop page)
+        Users (on the sign-in page, for the shop and Camunda alike; customers register on the shop page)
           admin   / {}   (Cockpit, Tasklist, Admin; operator)
           seller  / {}   (Tasklist: confirms deposits; catalog)
         {}Logs in {}

@@ -14,7 +14,7 @@ import java.util.Properties;
 import java.util.function.Function;
 
 /**
- * The staff's passwords (the Camunda users and the identity provider's staff accounts) and the
+ * The staff's passwords (their accounts at the identity provider, for the shop and Camunda alike) and the
  * services' client secrets: from the environment when set (SAGASHOP_ADMIN_PASSWORD, ...), otherwise
  * generated once and kept (readable by the owner only) in the data directory, so that they stay the
  * same from one run to the next.
@@ -54,7 +54,7 @@ public record ShopPasswords(String admin, String seller, String orchestratorClie
     }
   }
 
-  /** The staff's passwords, as the orchestrator (Camunda users) and the identity provider (staff accounts) take them. */
+  /** The staff's passwords, as the identity provider takes them for its staff accounts. */
   Map<String, String> staffEnvironment() {
     return Map.of(ADMIN_VARIABLE, admin, SELLER_VARIABLE, seller);
   }

@@ -59,8 +59,17 @@ public final class TestIdentity {
     return sign(name, List.of("openid", "orders"), List.of("CUSTOMER"), issuer());
   }
 
-  /** A seller or an operator signed in: {@code role} is SELLER or OPERATOR. */
+  /**
+   * A seller or an operator signed in: {@code role} is SELLER or OPERATOR, and the token names the
+   * Camunda group the shop's provider gives that role ({@code sellers}, {@code camunda-admin}).
+   */
   public static String staff(String name, String role) {
+    return sign(name, List.of("openid", "orders"), List.of(role), issuer(),
+        List.of("SELLER".equals(role) ? "sellers" : "camunda-admin"));
+  }
+
+  /** A seller or an operator whose token names no Camunda group. */
+  public static String staffWithoutGroups(String name, String role) {
     return sign(name, List.of("openid", "orders"), List.of(role), issuer());
   }
 
@@ -145,6 +154,10 @@ public final class TestIdentity {
   }
 
   private static String sign(String subject, List<String> scopes, List<String> roles, String issuer) {
+    return sign(subject, scopes, roles, issuer, List.of());
+  }
+
+  private static String sign(String subject, List<String> scopes, List<String> roles, String issuer, List<String> groups) {
     Instant now = Instant.now();
     JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
         .issuer(issuer)
@@ -154,6 +167,9 @@ public final class TestIdentity {
         .claim("scope", String.join(" ", scopes));
     if (roles != null) {
       claims.claim("roles", roles);
+    }
+    if (!groups.isEmpty()) {
+      claims.claim("groups", groups);
     }
     try {
       SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY.getKeyID()).build(), claims.build());

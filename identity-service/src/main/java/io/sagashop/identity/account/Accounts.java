@@ -2,6 +2,7 @@ package io.sagashop.identity.account;
 
 import io.sagashop.identity.IdentityProperties;
 import io.sagashop.identity.IdentityProperties.StaffAccount;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class Accounts extends JdbcUserDetailsManager {
 
+  /** A staff member's Camunda group is kept as an authority {@code GROUP_<name>} next to their role. */
+  public static final String GROUP_PREFIX = "GROUP_";
   private static final Logger log = LoggerFactory.getLogger(Accounts.class);
 
   private final PasswordEncoder passwords = PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -37,7 +40,7 @@ public class Accounts extends JdbcUserDetailsManager {
   @Transactional
   public boolean registerCustomer(String username, String password) {
     try {
-      createUser(account(username, password, "CUSTOMER"));
+      createUser(User.withUsername(username).password(passwords.encode(password)).roles("CUSTOMER").build());
       log.info("Customer {} registered", username);
       return true;
     } catch (DuplicateKeyException taken) {
@@ -50,16 +53,18 @@ public class Accounts extends JdbcUserDetailsManager {
   @Transactional
   void provideStaff() {
     for (StaffAccount staff : properties.staff()) {
-      UserDetails account = account(staff.username(), staff.password(), staff.role());
+      UserDetails account = User.withUsername(staff.username())
+          .password(passwords.encode(staff.password()))
+          .authorities(Stream.concat(
+                  Stream.of("ROLE_" + staff.role()),
+                  staff.groups().stream().map(group -> GROUP_PREFIX + group))
+              .toArray(String[]::new))
+          .build();
       if (userExists(staff.username())) {
         updateUser(account);
       } else {
         createUser(account);
       }
     }
-  }
-
-  private UserDetails account(String username, String password, String role) {
-    return User.withUsername(username).password(passwords.encode(password)).roles(role).build();
   }
 }

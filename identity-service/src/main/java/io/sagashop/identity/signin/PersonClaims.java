@@ -1,36 +1,59 @@
 package io.sagashop.identity.signin;
 
+import io.sagashop.identity.account.Accounts;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 
 /**
- * A person's access token says what they are to the shop ({@code "roles": ["CUSTOMER"]}, SELLER,
- * OPERATOR); the services authorize by it. A service's token (client credentials) has no roles,
- * only the scopes of the steps it may call.
+ * What a person is to the shop, in their tokens:
+ * <ul>
+ *   <li>{@code "roles"} in the access token ({@code CUSTOMER}, {@code SELLER}, {@code OPERATOR}):
+ *       the services authorize by it;
+ *   <li>{@code "groups"} in the access and the ID token, for staff only ({@code sellers},
+ *       {@code camunda-admin}): the Camunda webapps and engine REST API take a person's Camunda
+ *       groups from it, so Camunda keeps no users or passwords of its own.
+ * </ul>
+ * A service's token (client credentials) has neither, only the scopes of the steps it may call.
  */
 @Configuration(proxyBeanMethods = false)
-class RolesClaim {
+class PersonClaims {
 
-  static final String CLAIM = "roles";
-  private static final String PREFIX = "ROLE_";
+  static final String ROLES = "roles";
+  static final String GROUPS = "groups";
+  private static final String ROLE_PREFIX = "ROLE_";
 
   @Bean
-  OAuth2TokenCustomizer<JwtEncodingContext> rolesInAccessTokens() {
+  OAuth2TokenCustomizer<JwtEncodingContext> claimsOfPeople() {
     return context -> {
-      if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())
-          && context.getPrincipal() instanceof UsernamePasswordAuthenticationToken person) {
-        context.getClaims().claim(CLAIM, person.getAuthorities().stream()
-            .map(GrantedAuthority::getAuthority)
-            .filter(authority -> authority.startsWith(PREFIX))
-            .map(authority -> authority.substring(PREFIX.length()))
-            .sorted()
-            .toList());
+      if (!(context.getPrincipal() instanceof UsernamePasswordAuthenticationToken person)) {
+        return;
+      }
+      List<String> groups = withPrefix(person, Accounts.GROUP_PREFIX);
+      if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+        context.getClaims().claim(ROLES, withPrefix(person, ROLE_PREFIX));
+      }
+      boolean accessOrIdToken = OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())
+          || OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue());
+      if (accessOrIdToken && !groups.isEmpty()) {
+        context.getClaims().claim(GROUPS, groups);
       }
     };
+  }
+
+  private static List<String> withPrefix(Authentication person, String prefix) {
+    return person.getAuthorities().stream()
+        .map(GrantedAuthority::getAuthority)
+        .filter(authority -> authority.startsWith(prefix))
+        .map(authority -> authority.substring(prefix.length()))
+        .sorted()
+        .toList();
   }
 }

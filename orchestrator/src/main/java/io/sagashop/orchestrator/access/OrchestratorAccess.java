@@ -6,8 +6,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The customers' requests reach the saga through order-service only (it owns the order and checks
- * that the customer does). Cockpit, Tasklist, Admin and the engine REST API keep Camunda's own
- * sign-in and authorizations ({@link EngineRestAuthentication}, {@link ShopUsers}).
+ * that the customer does). The engine REST API answers staff tokens (sellers and operators); what
+ * each may do there Camunda's authorizations decide ({@link EngineRestAuthentication}, {@link
+ * StaffAuthorizations}). Cockpit, Tasklist and Admin have a chain of their own ({@link WebappsSignIn}).
  */
 @Configuration(proxyBeanMethods = false)
 class OrchestratorAccess {
@@ -16,6 +17,8 @@ class OrchestratorAccess {
   EndpointRules orchestratorEndpoints() {
     return requests -> requests
         .requestMatchers("/saga/orders/**").hasAuthority("SCOPE_saga.requests")
-        .requestMatchers("/", "/camunda/**", "/engine-rest/**").permitAll();
+        .requestMatchers("/engine-rest/**").hasAnyRole("SELLER", "OPERATOR")
+        // redirects to the webapps
+        .requestMatchers("/").permitAll();
   }
 }

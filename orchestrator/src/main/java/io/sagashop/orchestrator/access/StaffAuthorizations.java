@@ -25,25 +25,26 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes sure the shop's two Camunda users exist with the configured passwords on every start:
- * {@code admin} (group camunda-admin, everything) and {@code seller} (group sellers, Tasklist only,
- * where a filter shows the deposits to confirm).
- * Passwords are set again on each start, so rotating a Secret is a restart.
+ * What each staff group may do in Camunda, made sure of on every start: {@code camunda-admin}
+ * everything, {@code sellers} Tasklist only, where a filter shows the deposits to confirm. Who is in
+ * which group the identity provider says (the {@code groups} claim, {@link StaffGroups}); Camunda
+ * keeps no passwords.
  */
 @Component
-class ShopUsers extends AbstractCamundaConfiguration {
+class StaffAuthorizations extends AbstractCamundaConfiguration {
 
   static final String SELLERS = "sellers";
+  /**
+   * A member of camunda-admin from the first start on, without a password (nobody signs in as it).
+   * While camunda-admin has no member, Camunda's webapps send everyone who opens them to a page
+   * that creates the first administrator, with a password: the first seller to sign in would land
+   * there instead of in Tasklist.
+   */
+  static final String ADMINISTRATOR_MARKER = "administrators-sign-in-at-the-identity-provider";
   static final String DEPOSITS_FILTER = "Deposits to confirm";
   private static final String TASKLIST = "tasklist";
   private static final String ORDER_SAGA = "order-saga";
-  private static final Logger log = LoggerFactory.getLogger(ShopUsers.class);
-
-  private final ShopUsersProperties properties;
-
-  ShopUsers(ShopUsersProperties properties) {
-    this.properties = properties;
-  }
+  private static final Logger log = LoggerFactory.getLogger(StaffAuthorizations.class);
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
@@ -51,15 +52,12 @@ class ShopUsers extends AbstractCamundaConfiguration {
     AuthorizationService authorizations = engine.getAuthorizationService();
 
     ensureGroup(identity, Groups.CAMUNDA_ADMIN, "Camunda administrators", Groups.GROUP_TYPE_SYSTEM);
-    ensureUser(identity, ShopUsersProperties.ADMIN_ID, "Shop", "Administrator", properties.adminPassword());
-    ensureMembership(identity, ShopUsersProperties.ADMIN_ID, Groups.CAMUNDA_ADMIN);
+    ensureAdministratorExists(identity);
     for (Resource resource : Resources.values()) {
       ensureGrant(authorizations, Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
     }
 
     ensureGroup(identity, SELLERS, "Sellers", Groups.GROUP_TYPE_WORKFLOW);
-    ensureUser(identity, ShopUsersProperties.SELLER_ID, "Shop", "Seller", properties.sellerPassword());
-    ensureMembership(identity, ShopUsersProperties.SELLER_ID, SELLERS);
     ensureGrant(authorizations, SELLERS, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
     // Sellers see and work on the saga's tasks (Confirm deposit), and nothing else of the engine.
     ensureGrant(
@@ -83,7 +81,6 @@ class ShopUsers extends AbstractCamundaConfiguration {
     Filter filter =
         filters
             .newTaskFilter(DEPOSITS_FILTER)
-            .setOwner(ShopUsersProperties.ADMIN_ID)
             .setQuery(tasks.createTaskQuery().processDefinitionKey(ORDER_SAGA).taskCandidateGroup(SELLERS).orderByTaskCreateTime().asc())
             .setProperties(Map.of("description", "Orders whose bank transfer the seller has to confirm", "priority", -10, "refresh", true));
     filters.saveFilter(filter);
@@ -101,22 +98,13 @@ class ShopUsers extends AbstractCamundaConfiguration {
     }
   }
 
-  private static void ensureUser(
-      IdentityService identity, String id, String firstName, String lastName, String password) {
-    User user = identity.createUserQuery().userId(id).singleResult();
-    if (user == null) {
-      user = identity.newUser(id);
-      user.setFirstName(firstName);
-      user.setLastName(lastName);
-      log.info("Created Camunda user {}", id);
-    }
-    user.setPassword(password);
-    identity.saveUser(user);
-  }
-
-  private static void ensureMembership(IdentityService identity, String userId, String groupId) {
-    if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
-      identity.createMembership(userId, groupId);
+  private static void ensureAdministratorExists(IdentityService identity) {
+    if (identity.createUserQuery().userId(ADMINISTRATOR_MARKER).count() == 0) {
+      User marker = identity.newUser(ADMINISTRATOR_MARKER);
+      marker.setFirstName("Operators sign in");
+      marker.setLastName("at the shop's identity provider");
+      identity.saveUser(marker);
+      identity.createMembership(ADMINISTRATOR_MARKER, Groups.CAMUNDA_ADMIN);
     }
   }
 

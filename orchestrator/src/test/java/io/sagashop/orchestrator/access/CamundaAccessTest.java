@@ -2,65 +2,137 @@ package io.sagashop.orchestrator.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sagashop.testsupport.CamundaWebappLogin;
 import io.sagashop.testsupport.ServiceIntegrationTest;
+import io.sagashop.testsupport.TestIdentity;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
+/**
+ * Sellers and operators reach Camunda with the shop's identity provider only: the engine REST API
+ * with their token, the webapps through the provider's sign-in; Camunda's own password login, and
+ * its setup page that creates a first administrator, are closed. The full sign-in into Tasklist
+ * runs end to end against the real provider (CamundaSignInEndToEndTest, TasklistBrowserTest).
+ */
 @ServiceIntegrationTest
 class CamundaAccessTest {
 
   @Autowired TestRestTemplate http;
   @Autowired IdentityService identity;
+  @Autowired StaffMirror staff;
+  @Autowired JdbcTemplate jdbc;
   @LocalServerPort int port;
 
-  @Test
-  void shouldRefuseAnonymousCallsToTheEngineRestApi() {
-    assertThat(http.getForEntity("/engine-rest/process-definition", String.class).getStatusCode())
-        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  @ParameterizedTest(name = "GET /engine-rest/process-definition?key=order-saga as {0}: {1}")
+  @CsvSource({
+    "anonymous,             401",
+    "foreign,               401",
+    "customer,              403",
+    "service:orders.saga,   403",
+  })
+  void shouldAnswerTheEngineRestApiToStaffTokensOnly(String caller, int status) {
+    TestIdentity.assertAnswer(http, HttpMethod.GET, "/engine-rest/process-definition?key=order-saga", caller, status);
   }
 
   @Test
-  void shouldAnswerTheAdminOnTheEngineRestApi() {
-    var response =
-        http.withBasicAuth("admin", "admin-test-secret").getForEntity("/engine-rest/process-definition?key=order-saga", String.class);
-    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(response.getBody()).contains("\"key\":\"order-saga\"");
+  void shouldLetTheOperatorSeeTheSagaOnTheEngineRestApiByTheGroupInTheirToken() {
+    ResponseEntity<String> answer = TestIdentity.call(http, HttpMethod.GET, "/engine-rest/process-definition?key=order-saga",
+        TestIdentity.caller("operator"));
+
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(answer.getBody()).contains("\"key\":\"order-saga\"");
   }
 
   @Test
-  void shouldRefuseAWrongPasswordOnTheEngineRestApi() {
-    assertThat(http.withBasicAuth("admin", "admin").getForEntity("/engine-rest/process-definition", String.class).getStatusCode())
-        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  void shouldShowASellerOnlyWhatTheSellersGroupMaySee() {
+    // the sellers may read the saga's definition (to work on its tasks) but no deployment
+    assertThat(TestIdentity.call(http, HttpMethod.GET, "/engine-rest/process-definition?key=order-saga", TestIdentity.caller("seller")).getBody())
+        .contains("\"key\":\"order-saga\"");
+    assertThat(TestIdentity.call(http, HttpMethod.GET, "/engine-rest/deployment", TestIdentity.caller("seller")).getBody())
+        .isEqualTo("[]");
+    // a staff token without a Camunda group sees nothing at all
+    String sellerWithoutGroup = TestIdentity.staffWithoutGroups("seller", "SELLER");
+    assertThat(TestIdentity.call(http, HttpMethod.GET, "/engine-rest/process-definition?key=order-saga", sellerWithoutGroup).getBody())
+        .isEqualTo("[]");
   }
 
   @Test
-  void shouldLetTheAdminIntoCockpitAndAdmin() {
-    assertThat(CamundaWebappLogin.login(orchestrator(), "cockpit", "admin", "admin-test-secret").statusCode()).isEqualTo(200);
-    assertThat(CamundaWebappLogin.login(orchestrator(), "admin", "admin", "admin-test-secret").statusCode()).isEqualTo(200);
+  void shouldSendAnAnonymousVisitorOfTasklistToTheIdentityProvider() throws Exception {
+    HttpResponse<String> tasklist = browse("GET", "/camunda/app/tasklist/default/");
+    assertThat(tasklist.statusCode()).isEqualTo(302);
+    assertThat(tasklist.headers().firstValue("Location")).hasValueSatisfying(
+        location -> assertThat(URI.create(location)).hasPath("/oauth2/authorization/webapps"));
+
+    HttpResponse<String> signIn = browse("GET", "/oauth2/authorization/webapps");
+    assertThat(signIn.statusCode()).isEqualTo(302);
+    assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location)
+        .startsWith(TestIdentity.issuer() + "/oauth2/authorize?")
+        .contains("client_id=orchestrator", "scope=openid", "redirect_uri="));
   }
 
   @Test
-  void shouldLetTheSellerIntoTasklistOnly() {
-    assertThat(CamundaWebappLogin.login(orchestrator(), "tasklist", "seller", "seller-test-secret").statusCode()).isEqualTo(200);
-    assertThat(CamundaWebappLogin.login(orchestrator(), "cockpit", "seller", "seller-test-secret").statusCode()).isEqualTo(403);
-    assertThat(CamundaWebappLogin.login(orchestrator(), "admin", "seller", "seller-test-secret").statusCode()).isEqualTo(403);
+  void shouldCloseCamundasOwnPasswordLoginAndItsSetupPage() {
+    // what the webapps' script posts (JSON expected back): refused to everyone before Camunda checks any password
+    for (String path : List.of("/camunda/api/admin/auth/user/default/login/tasklist", "/camunda/api/admin/setup/default/user/create")) {
+      HttpHeaders headers = new HttpHeaders();
+      headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+      headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+      ResponseEntity<String> answer =
+          http.exchange(path, HttpMethod.POST, new HttpEntity<>("username=seller&password=wrong", headers), String.class);
+      assertThat(answer.getStatusCode()).as(path).isEqualTo(HttpStatus.FORBIDDEN);
+      // refused by the webapps' sign-in, which has no bearer tokens (not by the API's chain)
+      assertThat(answer.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).as(path).isNull();
+    }
   }
 
   @Test
-  void shouldPutTheSellerInTheSellersGroupAndTheAdminInCamundaAdmin() {
-    assertThat(identity.createUserQuery().userId("seller").memberOfGroup(ShopUsers.SELLERS).count()).isEqualTo(1);
-    assertThat(identity.createUserQuery().userId("admin").memberOfGroup("camunda-admin").count()).isEqualTo(1);
-    assertThat(identity.checkPassword("seller", "seller")).isFalse();
-    assertThat(identity.checkPassword("admin", "admin")).isFalse();
+  void shouldMirrorAStaffMembersGroupsFromTheirTokenAtEachSignIn() {
+    staff.mirror("mirrored-seller", List.of("sellers"));
+    assertThat(groupsOf("mirrored-seller")).containsExactly("sellers");
+
+    // promoted by the identity provider, then no longer a seller
+    staff.mirror("mirrored-seller", List.of("sellers", "camunda-admin"));
+    assertThat(groupsOf("mirrored-seller")).containsExactlyInAnyOrder("sellers", "camunda-admin");
+    staff.mirror("mirrored-seller", List.of("camunda-admin"));
+    assertThat(groupsOf("mirrored-seller")).containsExactly("camunda-admin");
+    // and Camunda holds no password for them that a storm of wrong ones could lock
+    assertThat(jdbc.queryForObject("SELECT pwd_ FROM act_id_user WHERE id_ = 'mirrored-seller'", String.class)).isNull();
   }
 
-  private URI orchestrator() {
-    return URI.create("http://localhost:" + port);
+  /** As a browser does: HTML wanted, redirects not followed. */
+  private HttpResponse<String> browse(String method, String path) throws Exception {
+    return HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", "text/html")
+            .method(method, HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void shouldHaveAnAdministratorFromTheStartSoThatNobodyLandsOnCamundasSetupPage() {
+    // Camunda's webapps send everyone to "create the first administrator" while camunda-admin has no member
+    assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").count()).isPositive();
+    assertThat(jdbc.queryForObject("SELECT pwd_ FROM act_id_user WHERE id_ = ?", String.class, StaffAuthorizations.ADMINISTRATOR_MARKER))
+        .as("nobody can sign in as it").isNull();
+  }
+
+  private List<String> groupsOf(String userId) {
+    return identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
   }
 }

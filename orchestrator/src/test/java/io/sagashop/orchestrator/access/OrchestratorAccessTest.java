@@ -1,21 +1,17 @@
 package io.sagashop.orchestrator.access;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.sagashop.testsupport.ServiceIntegrationTest;
 import io.sagashop.testsupport.TestIdentity;
 import java.util.UUID;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 
 /**
  * A customer's cancellation or receipt reaches the saga only through order-service, which checks
- * that the order is theirs; the engine REST API wants a Camunda user even with a shop token.
+ * that the order is theirs. The engine REST API and the webapps: CamundaAccessTest.
  */
 @ServiceIntegrationTest
 class OrchestratorAccessTest {
@@ -34,13 +30,5 @@ class OrchestratorAccessTest {
   })
   void shouldAnswerOnlyTheCallersThatNeedIt(HttpMethod method, String path, String caller, int status) {
     TestIdentity.assertAnswer(http, method, path.replace("{id}", UUID.randomUUID().toString()), caller, status);
-  }
-
-  @Test
-  void shouldKeepTheEngineRestApiForCamundaUsersEvenWithAShopToken() {
-    String operator = TestIdentity.staff("admin", "OPERATOR");
-
-    assertThat(TestIdentity.call(http, HttpMethod.GET, "/engine-rest/process-definition", operator).getStatusCode())
-        .isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 }

@@ -3,6 +3,7 @@ package io.sagashop.orchestrator.saga;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sagashop.testsupport.ServiceIntegrationTest;
+import io.sagashop.testsupport.TestIdentity;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
@@ -95,7 +96,8 @@ class ConfirmDepositTest {
   private ResponseEntity<String> complete(Task task, String body) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.withBasicAuth("seller", "seller-test-secret")
+    headers.setBearerAuth(TestIdentity.staff("seller", "SELLER"));
+    return http
         .postForEntity("/engine-rest/task/" + task.getId() + "/complete", new HttpEntity<>(body, headers), String.class);
   }
 }

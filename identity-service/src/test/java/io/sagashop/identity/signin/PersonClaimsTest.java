@@ -1,0 +1,62 @@
+package io.sagashop.identity.signin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+
+/**
+ * The services authorize a person by the roles in their access token, and Cockpit and Tasklist by
+ * the groups in their ID token and access token: a seller must arrive in Tasklist as a member of
+ * {@code sellers}, a customer must arrive with no Camunda group at all.
+ */
+class PersonClaimsTest {
+
+  private static final OAuth2TokenType ID_TOKEN = new OAuth2TokenType("id_token");
+
+  private final PersonClaims claims = new PersonClaims();
+
+  @Test
+  void shouldPutTheSellersRoleAndGroupInTheAccessToken() {
+    Map<String, Object> access = claimsOf(person("seller", "ROLE_SELLER", "GROUP_sellers"), OAuth2TokenType.ACCESS_TOKEN);
+
+    assertThat(access).containsEntry("roles", List.of("SELLER")).containsEntry("groups", List.of("sellers"));
+  }
+
+  @Test
+  void shouldPutTheGroupsButNotTheRolesInTheIdTokenTheWebappsSignInWith() {
+    Map<String, Object> id = claimsOf(person("admin", "ROLE_OPERATOR", "GROUP_camunda-admin"), ID_TOKEN);
+
+    assertThat(id).containsEntry("groups", List.of("camunda-admin")).doesNotContainKey("roles");
+  }
+
+  @Test
+  void shouldGiveACustomerNoCamundaGroup() {
+    assertThat(claimsOf(person("alice", "ROLE_CUSTOMER"), ID_TOKEN)).doesNotContainKey("groups");
+    assertThat(claimsOf(person("alice", "ROLE_CUSTOMER"), OAuth2TokenType.ACCESS_TOKEN))
+        .containsEntry("roles", List.of("CUSTOMER")).doesNotContainKey("groups");
+  }
+
+  private Map<String, Object> claimsOf(Authentication person, OAuth2TokenType type) {
+    JwtClaimsSet.Builder tokenClaims = JwtClaimsSet.builder().subject(person.getName());
+    JwtEncodingContext context = JwtEncodingContext.with(JwsHeader.with(SignatureAlgorithm.RS256), tokenClaims)
+        .principal(person)
+        .tokenType(type)
+        .build();
+    claims.claimsOfPeople().customize(context);
+    return tokenClaims.build().getClaims();
+  }
+
+  private static Authentication person(String name, String... authorities) {
+    return UsernamePasswordAuthenticationToken.authenticated(name, null, AuthorityUtils.createAuthorityList(authorities));
+  }
+}
