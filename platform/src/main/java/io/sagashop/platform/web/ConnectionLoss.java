@@ -14,6 +14,11 @@ final class ConnectionLoss {
   /** SQLSTATE class 08 is "connection exception", 57P "operator intervention" (the server is shutting down or crashed). */
   private static final String CONNECTION_EXCEPTION = "08";
   private static final String OPERATOR_INTERVENTION = "57P";
+  /**
+   * HikariCP's answer, without an SQLSTATE, on a connection it has already evicted as broken: what
+   * a rollback meets after PostgreSQL died in the middle of the transaction.
+   */
+  private static final String POOL_CLOSED_THE_CONNECTION = "Connection is closed";
 
   private ConnectionLoss() {}
 
@@ -24,6 +29,9 @@ final class ConnectionLoss {
       }
       if (cause instanceof SQLException sql && sql.getSQLState() != null
           && (sql.getSQLState().startsWith(CONNECTION_EXCEPTION) || sql.getSQLState().startsWith(OPERATOR_INTERVENTION))) {
+        return true;
+      }
+      if (cause instanceof SQLException sql && sql.getSQLState() == null && POOL_CLOSED_THE_CONNECTION.equals(sql.getMessage())) {
         return true;
       }
     }

@@ -38,6 +38,14 @@ class ConnectionLostAnswerTest {
   }
 
   @Test
+  void shouldAnswerServiceUnavailableWhenTheRollbackMeetsAConnectionThePoolHasClosed() throws Exception {
+    // seen in CI's chaos run: the transaction's own failure is lost, the rollback's is all that arrives
+    mvc.perform(post("/rollback-on-closed-connection"))
+        .andExpect(status().isServiceUnavailable())
+        .andExpect(header().string("Retry-After", "5"));
+  }
+
+  @Test
   void shouldAnswerServiceUnavailableWhenTheServerShutsTheConnection() throws Exception {
     mvc.perform(post("/server-shutting-down")).andExpect(status().isServiceUnavailable());
   }
@@ -73,6 +81,12 @@ class ConnectionLostAnswerTest {
       // what Hibernate and Spring make of it: JpaSystemException("Unable to rollback against JDBC Connection")
       throw new UncategorizedSQLException("rollback", null,
           new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+    }
+
+    @PostMapping("/rollback-on-closed-connection")
+    void rollbackOnClosedConnection() {
+      // JpaSystemException("Unable to rollback against JDBC Connection") over HikariCP's closed proxy
+      throw new UncategorizedSQLException("rollback", null, new SQLException("Connection is closed"));
     }
 
     @PostMapping("/server-shutting-down")
