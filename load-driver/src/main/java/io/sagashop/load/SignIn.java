@@ -74,6 +74,9 @@ public final class SignIn {
       String csrf = browser.csrfOf(identity.resolve(location(toLogin)));
       HttpResponse<String> signedIn = browser.postForm(identity.resolve("/login"), form("username", name, "password", password, "_csrf", csrf));
       expectRedirect(signedIn, "posting the sign-in form");
+      if (location(signedIn).contains("/login?unavailable")) {
+        throw new Unavailable("the identity provider could not check the password of " + name + " right now");
+      }
       if (location(signedIn).contains("/login?error")) {
         throw new SignInFailure("the identity provider refused the name or password of " + name);
       }
@@ -116,7 +119,10 @@ public final class SignIn {
           String csrf = browser.csrfOf(next);
           HttpResponse<String> signedIn = browser.postForm(next, form("username", name, "password", password, "_csrf", csrf));
           expectRedirect(signedIn, "posting the sign-in form");
-          if (location(signedIn).contains("/login?error")) {
+          if (location(signedIn).contains("/login?unavailable")) {
+        throw new Unavailable("the identity provider could not check the password of " + name + " right now");
+      }
+      if (location(signedIn).contains("/login?error")) {
             throw new SignInFailure("the identity provider refused the name or password of " + name);
           }
           next = next.resolve(location(signedIn));

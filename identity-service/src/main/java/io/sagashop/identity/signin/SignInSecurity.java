@@ -48,7 +48,7 @@ class SignInSecurity {
             .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
             .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole("OPERATOR")
             .anyRequest().authenticated())
-        .formLogin(login -> login.loginPage("/login").permitAll())
+        .formLogin(login -> login.loginPage("/login").permitAll().failureHandler(new SignInFailures()))
         .cors(Customizer.withDefaults());
     return http.build();
   }
