@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -17,7 +18,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Every service answers only callers with a token of the shop's identity provider, checked
- * against its issuer and keys ({@code sagashop.identity.issuer}). Open: the health probes; closed
+ * against its issuer ({@code SAGASHOP_IDENTITY_ISSUER}, which must be a URL) and keys. Open: the health probes; closed
  * by default: anything a service's {@link EndpointRules} do not name. No sessions, no cookies, so
  * no CSRF to defend: a browser never sends a bearer token on its own.
  */
@@ -32,7 +33,13 @@ import org.springframework.security.web.SecurityFilterChain;
 public class SecurityAutoConfiguration {
 
   @Bean
-  SecurityFilterChain shopSecurity(HttpSecurity http, ObjectProvider<EndpointRules> rules, ObjectMapper json) throws Exception {
+  IssuerSetting issuerSetting(@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuer) {
+    return IssuerSetting.of(issuer);
+  }
+
+  /** Takes the {@link IssuerSetting} so that a service with no usable issuer stops before it serves. */
+  @Bean
+  SecurityFilterChain shopSecurity(HttpSecurity http, ObjectProvider<EndpointRules> rules, ObjectMapper json, IssuerSetting issuer) throws Exception {
     ProblemAnswers problems = new ProblemAnswers(json);
     http.csrf(AbstractHttpConfigurer::disable)
         .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
