@@ -3,22 +3,21 @@ package io.sagashop.identity;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertFalse;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.core.io.Resource;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * @param signingKey the RSA private key (PKCS#8 PEM) the tokens are signed with: the same on every
- *     replica and after every restart, or the services reject tokens signed before; from a Secret
- *     in production, generated once by the local stack
+ *     replica and after every restart, or the services reject tokens signed before. Either the PEM
+ *     text itself (Kubernetes passes it from a Secret, as it does every password) or where to read
+ *     it ({@code file:...}, the local stack's generated key)
  * @param pageOrigins where the shop page is served; its script may call the token endpoint
  * @param staff the sellers' and operators' accounts, created or updated on start-up
  */
 @Validated
 @ConfigurationProperties("sagashop.identity")
-public record IdentityProperties(@NotNull Resource signingKey, List<String> pageOrigins, @Valid List<StaffAccount> staff) {
+public record IdentityProperties(@NotBlank String signingKey, List<String> pageOrigins, @Valid List<StaffAccount> staff) {
 
   public IdentityProperties {
     pageOrigins = pageOrigins == null ? List.of() : List.copyOf(pageOrigins);
