@@ -3,8 +3,8 @@
 #   docker build --build-arg SERVICE=order-service -t sagashop/order-service:0.1.0 .
 #
 # SERVICE is one of orchestrator, order-service, payment-service, inventory-service,
-# delivery-service. The layers go from least to most often changed, so a new release of the
-# shop's code pushes only the last one.
+# delivery-service, identity-service. The layers go from least to most often changed, so a new
+# release of the shop's code pushes only the last one.
 ARG JAVA_IMAGE=eclipse-temurin:17-jre
 
 FROM ${JAVA_IMAGE} AS layers

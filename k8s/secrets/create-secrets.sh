@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Creates the shop's Secrets in a namespace from secrets.template.yaml, each CHANGE_ME replaced by
-# its own random password. Existing Secrets are left alone, so running it again changes nothing.
+# its own random password and GENERATED_RSA_KEY by a new RSA private key (PKCS#8 PEM). Existing
+# Secrets are left alone, so running it again changes nothing (and the signing key stays the same).
 #
 #   k8s/secrets/create-secrets.sh sagashop
 set -euo pipefail
@@ -9,6 +10,11 @@ template="$(dirname "$0")/secrets.template.yaml"
 
 fill() {
   while IFS= read -r line; do
+    if [[ "$line" =~ ^([[:space:]]*)([A-Za-z0-9_.-]+):\ GENERATED_RSA_KEY$ ]]; then
+      printf '%s%s: |\n' "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
+      openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 2>/dev/null | sed "s/^/${BASH_REMATCH[1]}  /"
+      continue
+    fi
     while [[ "$line" == *CHANGE_ME* ]]; do
       line="${line/CHANGE_ME/$(openssl rand -hex 24)}"
     done

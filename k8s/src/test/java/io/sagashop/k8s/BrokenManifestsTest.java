@@ -29,7 +29,7 @@ class BrokenManifestsTest {
   @BeforeEach
   void copyTheManifests() throws IOException {
     k8s = copy.resolve("repo/k8s");
-    for (String part : List.of("base", "overlays", "secrets")) {
+    for (String part : List.of("base", "components", "overlays", "secrets")) {
       FileSystemUtils.copyRecursively(Path.of(part), k8s.resolve(part));
     }
     // the checks also read the services' shared defaults, next to k8s/
@@ -65,7 +65,7 @@ class BrokenManifestsTest {
 
   @Test
   void shouldNameEveryDeploymentWhoseProbePointsAtAMissingPort() {
-    edit("base/service-defaults.yaml", "      path: /actuator/health/readiness\n      port: http", "      path: /actuator/health/readiness\n      port: management");
+    edit("components/service-defaults/service-defaults.yaml", "      path: /actuator/health/readiness\n      port: http", "      path: /actuator/health/readiness\n      port: management");
 
     assertThat(findings()).hasSize(5).contains(
         "base/services/delivery-service.yaml (Deployment delivery-service): container \"delivery-service\": "
@@ -86,7 +86,7 @@ class BrokenManifestsTest {
     edit("base/ingress.yaml", "name: orchestrator", "name: orchestrater");
 
     assertThat(findings()).contains(
-        "base/ingress.yaml (Ingress sagashop): path /camunda leads to Service orchestrater, which does not exist");
+        "base/ingress.yaml (Ingress sagashop-staff): path /camunda leads to Service orchestrater, which does not exist");
   }
 
   @Test
@@ -99,7 +99,7 @@ class BrokenManifestsTest {
 
   @Test
   void shouldFailOnAGracePeriodShorterThanTheShutdown() {
-    edit("base/service-defaults.yaml", "value: 45", "value: 30");
+    edit("components/service-defaults/service-defaults.yaml", "value: 45", "value: 30");
 
     assertThat(findings()).hasSize(5).allSatisfy(finding ->
         assertThat(finding).contains("terminationGracePeriodSeconds 30 must exceed the preStop sleep (10 s) plus Spring's shutdown phase (25 s)"));
@@ -120,8 +120,44 @@ class BrokenManifestsTest {
         .isInstanceOf(AssertionError.class).hasMessageContaining("ingres.yaml");
   }
 
+  @Test
+  void shouldNameEveryServiceThatIsNotToldTheIssuer() {
+    edit("overlays/production/kustomization.yaml", "      - SAGASHOP_IDENTITY_ISSUER=CHANGE_ME\n", "");
+
+    assertThat(findings()).hasSize(5).contains("base/services/payment-service.yaml (Deployment payment-service): is not given SAGASHOP_IDENTITY_ISSUER");
+  }
+
+  @Test
+  void shouldFailWhenStaffCannotComeBackFromTheProvider() {
+    edit("base/ingress.yaml", "- path: /login/oauth2/code", "- path: /signin/oauth2/code");
+
+    assertThat(findings()).containsExactly("no Ingress routes /login/oauth2/code/webapps to the orchestrator: staff could not sign into the webapps");
+  }
+
+  @Test
+  void shouldFailWhenTheServicesWouldFetchTheKeysFromTheBrowsersHost() {
+    edit("components/identity-provider/kustomization.yaml", "name: orchestrator|order-service|payment-service|inventory-service|delivery-service", "name: order-service");
+
+    assertThat(findings("overlays/dev")).hasSize(8).contains(
+        "base/services/orchestrator.yaml (Deployment orchestrator): needs SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI "
+            + "at the provider's Service inside the cluster (has null)");
+  }
+
+  @Test
+  void shouldFailWhenBrowsersCannotReachTheIssuer() {
+    edit("components/identity-provider/ingress.yaml", "- host: identity.localtest.me", "- host: id.localtest.me");
+
+    assertThat(findings("overlays/dev")).hasSize(20).contains(
+        "base/services/order-service.yaml (Deployment order-service): its issuer http://identity.localtest.me is not routed: "
+            + "no Ingress sends identity.localtest.me/oauth2/authorize to identity-service");
+  }
+
   private List<String> findings() {
-    return new Overlays(k8s, copy.resolve("work")).findings(OVERLAY);
+    return findings(OVERLAY);
+  }
+
+  private List<String> findings(String overlay) {
+    return new Overlays(k8s, copy.resolve("work")).findings(overlay);
   }
 
   private void edit(String file, String from, String to) {

@@ -23,13 +23,13 @@ class DockerfileTest {
   private static final Path DOCKERFILE = Path.of("../Dockerfile");
 
   @ParameterizedTest
-  @ValueSource(strings = {"orchestrator", "order-service", "payment-service", "inventory-service", "delivery-service"})
+  @ValueSource(strings = {"orchestrator", "order-service", "payment-service", "inventory-service", "delivery-service", "identity-service"})
   void shouldCopyEveryLayerOfTheServiceJarAndRunAsTheDeploymentsUser(String service) throws IOException {
     String dockerfile = Files.readString(DOCKERFILE);
 
     assertThat(copiedLayers(dockerfile)).isEqualTo(layersOf(Path.of("..", service, "target", service + ".jar")));
     assertThat(dockerfile).contains("\nUSER 10001:10001\n");
-    assertThat(Files.readString(Path.of("base/service-defaults.yaml"))).contains("runAsUser: 10001", "runAsGroup: 10001");
+    assertThat(Files.readString(Path.of("components/service-defaults/service-defaults.yaml"))).contains("runAsUser: 10001", "runAsGroup: 10001");
   }
 
   private static List<String> copiedLayers(String dockerfile) {

@@ -45,6 +45,7 @@ final class ShopRules {
     rules.scaling();
     rules.kafka();
     rules.postgres();
+    rules.identity();
     return rules.findings;
   }
 
@@ -263,6 +264,78 @@ final class ShopRules {
             + ", which the overlay does not create " + databases);
       }
     }
+  }
+
+  /**
+   * Every service knows the issuer; staff can sign into the webapps through the Ingress; and where the
+   * overlay runs the shop's own provider, browsers reach it on the issuer's host while the services
+   * reach it through its Service (the issuer's host may resolve to 127.0.0.1 inside a pod).
+   */
+  private void identity() {
+    for (String path : List.of("/oauth2/authorization/webapps", "/login/oauth2/code/webapps")) {
+      if (!routed(null, path, "orchestrator")) {
+        findings.add("no Ingress routes " + path + " to the orchestrator: staff could not sign into the webapps");
+      }
+    }
+    boolean ownProvider = find("Deployment", "identity-service").isPresent();
+    for (Manifest deployment : all("Deployment")) {
+      JsonNode container = deployment.json().path("spec").path("template").path("spec").path("containers").path(0);
+      Map<String, String> environment = environmentOf(container);
+      String issuer = environment.get("SAGASHOP_IDENTITY_ISSUER");
+      if (issuer == null) {
+        report(deployment, "is not given SAGASHOP_IDENTITY_ISSUER");
+        continue;
+      }
+      if (!ownProvider || deployment.name().equals("identity-service")) {
+        continue;
+      }
+      String host = URI.create(issuer).getHost();
+      for (String path : List.of("/oauth2/authorize", "/oauth2/token", "/.well-known/openid-configuration", "/login")) {
+        if (!routed(host, path, "identity-service")) {
+          report(deployment, "its issuer " + issuer + " is not routed: no Ingress sends " + host + path + " to identity-service");
+        }
+      }
+      for (String key : List.of("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI", "SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_IDENTITY_TOKENURI")) {
+        String uri = environment.get(key);
+        if (uri == null || find("Service", URI.create(uri).getHost()).isEmpty()) {
+          report(deployment, "needs " + key + " at the provider's Service inside the cluster (has " + uri + ")");
+        }
+      }
+    }
+  }
+
+  /** Whether an Ingress rule for the host (any host when null) sends the path to the Service. */
+  private boolean routed(String host, String wanted, String service) {
+    for (Manifest ingress : all("Ingress")) {
+      for (JsonNode rule : ingress.json().path("spec").path("rules")) {
+        if (host != null && !host.equals(rule.path("host").asText(null))) {
+          continue;
+        }
+        for (JsonNode path : rule.path("http").path("paths")) {
+          String route = path.path("path").asText();
+          boolean matches = "Exact".equals(path.path("pathType").asText())
+              ? wanted.equals(route)
+              : wanted.equals(route) || wanted.startsWith(route.endsWith("/") ? route : route + "/");
+          if (matches && service.equals(path.path("backend").path("service").path("name").asText())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The variables a container is given: its own and those of the ConfigMaps it reads (Secrets' values unknown). */
+  private Map<String, String> environmentOf(JsonNode container) {
+    Map<String, String> environment = new HashMap<>();
+    for (JsonNode source : container.path("envFrom")) {
+      find("ConfigMap", source.path("configMapRef").path("name").asText())
+          .ifPresent(map -> map.json().path("data").fields().forEachRemaining(entry -> environment.put(entry.getKey(), entry.getValue().asText())));
+    }
+    for (JsonNode variable : container.path("env")) {
+      environment.put(variable.path("name").asText(), variable.path("value").asText("(from " + variable.path("valueFrom").fieldNames().next() + ")"));
+    }
+    return environment;
   }
 
   private List<String> configValues(String key) {
