@@ -26,7 +26,8 @@ COPY --from=layers /layers/extracted/spring-boot-loader/ ./
 COPY --from=layers /layers/extracted/snapshot-dependencies/ ./
 COPY --from=layers /layers/extracted/application/ ./
 USER 10001:10001
-EXPOSE 8080
+# 8080 serves the shop; 8081 the actuator (probes, metrics), which no Service publishes.
+EXPOSE 8080 8081
 # The heap follows the container's memory limit; an OutOfMemoryError ends the JVM so that
 # Kubernetes restarts the pod instead of leaving it half alive.
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError"

@@ -65,11 +65,28 @@ class BrokenManifestsTest {
 
   @Test
   void shouldNameEveryDeploymentWhoseProbePointsAtAMissingPort() {
-    edit("components/service-defaults/service-defaults.yaml", "      path: /actuator/health/readiness\n      port: http", "      path: /actuator/health/readiness\n      port: management");
+    edit("components/service-defaults/service-defaults.yaml", "      path: /actuator/health/readiness\n      port: management", "      path: /actuator/health/readiness\n      port: admin");
+
+    assertThat(findings()).hasSize(10).contains(
+        "base/services/delivery-service.yaml (Deployment delivery-service): container \"delivery-service\": "
+            + "readinessProbe points at port admin, which the container does not declare [8080, 8081, http, management]",
+        "base/services/delivery-service.yaml (Deployment delivery-service): readinessProbe asks port admin, but the actuator answers on 8081");
+  }
+
+  @Test
+  void shouldRefuseToPublishTheManagementPort() {
+    edit("base/services/payment-service.yaml", "      targetPort: http", "      targetPort: management");
+
+    assertThat(findings()).containsExactly(
+        "base/services/payment-service.yaml (Service payment-service): publishes the management port 8081 of payment-service, which an Ingress could then route");
+  }
+
+  @Test
+  void shouldFailWhenTheActuatorSharesThePortTheIngressRoutes() {
+    edit("base/kustomization.yaml", "      - MANAGEMENT_SERVER_PORT=8081\n", "");
 
     assertThat(findings()).hasSize(5).contains(
-        "base/services/delivery-service.yaml (Deployment delivery-service): container \"delivery-service\": "
-            + "readinessProbe points at port management, which the container does not declare [8080, http]");
+        "base/services/order-service.yaml (Deployment order-service): the actuator needs a port of its own (MANAGEMENT_SERVER_PORT, has null)");
   }
 
   @Test

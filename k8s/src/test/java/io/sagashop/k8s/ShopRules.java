@@ -46,6 +46,7 @@ final class ShopRules {
     rules.kafka();
     rules.postgres();
     rules.identity();
+    rules.management();
     return rules.findings;
   }
 
@@ -299,6 +300,49 @@ final class ShopRules {
         String uri = environment.get(key);
         if (uri == null || find("Service", URI.create(uri).getHost()).isEmpty()) {
           report(deployment, "needs " + key + " at the provider's Service inside the cluster (has " + uri + ")");
+        }
+      }
+    }
+  }
+
+  /**
+   * The actuator answers on a management port of its own: the probes and Prometheus use it, and no
+   * Service publishes it, so no Ingress can route it whatever its paths.
+   */
+  private void management() {
+    for (Manifest deployment : all("Deployment")) {
+      JsonNode pod = deployment.json().path("spec").path("template");
+      JsonNode container = pod.path("spec").path("containers").path(0);
+      Map<String, String> environment = environmentOf(container);
+      String port = environment.get("MANAGEMENT_SERVER_PORT");
+      if (port == null || port.equals(environment.get("SERVER_PORT"))) {
+        report(deployment, "the actuator needs a port of its own (MANAGEMENT_SERVER_PORT, has " + port + ")");
+        continue;
+      }
+      Set<String> names = new HashSet<>(Set.of(port));
+      for (JsonNode declared : container.path("ports")) {
+        if (declared.path("containerPort").asText().equals(port)) {
+          names.add(declared.path("name").asText());
+        }
+      }
+      for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+        String target = container.path(probe).path("httpGet").path("port").asText();
+        if (!names.contains(target)) {
+          report(deployment, probe + " asks port " + target + ", but the actuator answers on " + port);
+        }
+      }
+      JsonNode scraped = pod.path("metadata").path("annotations").path("prometheus.io/port");
+      if (!scraped.isMissingNode() && !scraped.asText().equals(port)) {
+        report(deployment, "Prometheus scrapes port " + scraped.asText() + ", but the actuator answers on " + port);
+      }
+      for (Manifest service : all("Service")) {
+        if (!deploymentsSelectedBy(service.json().path("spec").path("selector")).contains(deployment)) {
+          continue;
+        }
+        for (JsonNode published : service.json().path("spec").path("ports")) {
+          if (names.contains(published.path("targetPort").asText(published.path("port").asText()))) {
+            report(service, "publishes the management port " + port + " of " + deployment.name() + ", which an Ingress could then route");
+          }
         }
       }
     }

@@ -15,7 +15,8 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * A whole service on a random port against a real PostgreSQL (a database of its own) and a real
  * Kafka broker in KRaft mode, shared by the test classes of one module that use the same settings.
- * Metrics are exported as in production, so that the Prometheus endpoint can be tested.
+ * Metrics are exported as in production, so that the Prometheus endpoint can be tested, and the
+ * actuator answers on a management port of its own, as in Kubernetes (a random one here).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,5 +26,5 @@ import org.springframework.test.context.TestPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @EmbeddedKafka(kraft = true, partitions = 3)
 @ContextConfiguration(initializers = {TestPostgresInitializer.class, TestIdentityInitializer.class})
-@TestPropertySource(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+@TestPropertySource(properties = {"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "management.server.port=0"})
 public @interface ServiceIntegrationTest {}
