@@ -1,10 +1,16 @@
 package io.sagashop.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.sagashop.stack.LocalStack;
 import io.sagashop.stack.ShopService;
 import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +18,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,6 +85,45 @@ class StackSmokeTest {
       stack.start(ShopService.PAYMENT);
     }
     assertThat(get(stack.url(ShopService.PAYMENT).resolve("/actuator/health/readiness")).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void shouldServeOnlyThisMachine() throws IOException {
+    InetAddress outside = addressOnTheNetwork();
+    assumeTrue(outside != null, "this machine has no network address other than loopback");
+    Map<String, Integer> ports = new LinkedHashMap<>();
+    for (ShopService service : ShopService.values()) {
+      ports.put(service.module(), stack.settings().port(service));
+    }
+    ports.put("PostgreSQL", stack.settings().postgresPort());
+    ports.put("Kafka", stack.settings().kafkaPort());
+
+    ports.forEach((part, port) -> {
+      assertThat(accepts(InetAddress.getLoopbackAddress(), port)).as("%s on this machine", part).isTrue();
+      assertThat(accepts(outside, port)).as("%s on %s", part, outside).isFalse();
+    });
+  }
+
+  private static boolean accepts(InetAddress address, int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(address, port), 2000);
+      return true;
+    } catch (IOException refused) {
+      return false;
+    }
+  }
+
+  private static InetAddress addressOnTheNetwork() throws IOException {
+    for (NetworkInterface network : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+      if (network.isUp() && !network.isLoopback()) {
+        for (InetAddress address : Collections.list(network.getInetAddresses())) {
+          if (address instanceof Inet4Address) {
+            return address;
+          }
+        }
+      }
+    }
+    return null;
   }
 
   private static HttpResponse<String> get(URI uri) {
