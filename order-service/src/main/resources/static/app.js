@@ -72,12 +72,28 @@ async function completeSignIn() {
 }
 
 /**
- * Forgets the tokens in this tab. The provider's own session (its cookie) lasts until it expires; ending
- * it too (OpenID RP-initiated logout at /connect/logout) is still to be done.
+ * Forgets the tokens in this tab, and ends the provider's own session too (OpenID Connect
+ * RP-initiated logout), which brings the browser back here: on a shared computer the next person
+ * who clicks "Sign in" must meet the password form, not the last customer's account.
  */
-function signOut() {
+async function signOut() {
+  const idToken = session.idToken;
   ['sagashop.token', 'sagashop.idToken', 'sagashop.name'].forEach((key) => sessionStorage.removeItem(key));
+  if (idToken) {
+    const { issuer } = await pageSettings();
+    const query = new URLSearchParams({ id_token_hint: idToken, post_logout_redirect_uri: PAGE, state: 'signed-out' });
+    location.assign(`${issuer}/connect/logout?${query}`);
+    return;
+  }
   showAccount();
+  say('You are signed out.');
+}
+
+/** Back from the provider's sign-out. */
+function completeSignOut() {
+  const params = new URLSearchParams(location.search);
+  if (params.get('state') !== 'signed-out' || params.has('code')) return;
+  history.replaceState(null, '', location.pathname);
   say('You are signed out.');
 }
 
@@ -94,7 +110,7 @@ function showAccount() {
 }
 
 $('sign-in').addEventListener('click', () => signIn().catch((error) => say(error.message, true)));
-$('sign-out').addEventListener('click', signOut);
+$('sign-out').addEventListener('click', () => signOut().catch((error) => say(error.message, true)));
 
 function say(text, isError) {
   $('message').textContent = text;
@@ -203,6 +219,7 @@ async function refresh() {
   }
 }
 
+completeSignOut();
 completeSignIn()
   .catch((error) => say(error.message, true))
   .finally(() => {

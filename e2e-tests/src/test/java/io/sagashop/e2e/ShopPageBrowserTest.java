@@ -37,7 +37,7 @@ class ShopPageBrowserTest {
   }
 
   @Test
-  void shouldRegisterSignInPlaceAnOrderSeeTheTransferInstructionsCancelItAndSignOut() throws Exception {
+  void shouldRegisterSignInPlaceAnOrderSeeTheTransferInstructionsCancelItAndSignOutAtTheProviderToo() throws Exception {
     ShopClient shop = new ShopClient(stack);
     shop.put(ShopService.INVENTORY, "/products/cups-set/stock", Map.of("stock", 15));
     // another customer's order, which this customer must never see
@@ -86,8 +86,15 @@ class ShopPageBrowserTest {
     assertThat(browser.findElements(By.cssSelector(".order"))).hasSize(1);
 
     browser.findElement(By.id("sign-out")).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
+    wait.until(ExpectedConditions.textToBe(By.id("message"), "You are signed out."));
+    assertThat(browser.getCurrentUrl()).isEqualTo(stack.url(ShopService.ORDER).resolve("/").toString());
+    assertThat(browser.findElement(By.id("sign-in")).isDisplayed()).isTrue();
     assertThat(browser.findElements(By.cssSelector(".order"))).isEmpty();
     assertThat(browser.executeScript("return sessionStorage.getItem('sagashop.token')")).isNull();
+
+    // the provider's session ended too: the next "Sign in" on this browser asks for a password again
+    browser.findElement(By.id("sign-in")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password")));
+    assertThat(browser.getCurrentUrl()).startsWith(stack.url(ShopService.IDENTITY).resolve("/login").toString());
   }
 }
