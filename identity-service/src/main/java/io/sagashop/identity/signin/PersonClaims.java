@@ -1,7 +1,9 @@
 package io.sagashop.identity.signin;
 
 import io.sagashop.identity.account.Accounts;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -48,12 +50,17 @@ class PersonClaims {
     };
   }
 
+  /**
+   * An ArrayList, not Stream.toList(): the claims are stored with the authorization as JSON, and
+   * Spring Security's allowlist refuses to read an immutable JDK list back, which broke every
+   * later lookup of the authorization (the page's sign-out at /connect/logout answered 400).
+   */
   private static List<String> withPrefix(Authentication person, String prefix) {
     return person.getAuthorities().stream()
         .map(GrantedAuthority::getAuthority)
         .filter(authority -> authority.startsWith(prefix))
         .map(authority -> authority.substring(prefix.length()))
         .sorted()
-        .toList();
+        .collect(Collectors.toCollection(ArrayList::new));
   }
 }

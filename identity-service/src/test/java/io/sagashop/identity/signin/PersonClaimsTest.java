@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.HashMap;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.jackson2.SecurityJackson2Modules;
+import org.springframework.security.oauth2.server.authorization.jackson2.OAuth2AuthorizationServerJackson2Module;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -44,6 +49,20 @@ class PersonClaimsTest {
     assertThat(claimsOf(person("alice", "ROLE_CUSTOMER"), ID_TOKEN)).doesNotContainKey("groups");
     assertThat(claimsOf(person("alice", "ROLE_CUSTOMER"), OAuth2TokenType.ACCESS_TOKEN))
         .containsEntry("roles", List.of("CUSTOMER")).doesNotContainKey("groups");
+  }
+
+  /** The claims are kept with the authorization; signing out looks it up again and must read them back. */
+  @Test
+  void shouldGiveClaimsTheAuthorizationStoreCanReadBack() throws Exception {
+    ObjectMapper store = new ObjectMapper();
+    store.registerModules(SecurityJackson2Modules.getModules(getClass().getClassLoader()));
+    store.registerModule(new OAuth2AuthorizationServerJackson2Module());
+    for (OAuth2TokenType type : List.of(OAuth2TokenType.ACCESS_TOKEN, ID_TOKEN)) {
+      Map<String, Object> stored = new HashMap<>(claimsOf(person("seller", "ROLE_SELLER", "GROUP_sellers"), type));
+      stored.remove("sub");
+
+      assertThat(store.readValue(store.writeValueAsString(stored), new TypeReference<Map<String, Object>>() {})).isEqualTo(stored);
+    }
   }
 
   private Map<String, Object> claimsOf(Authentication person, OAuth2TokenType type) {
