@@ -249,13 +249,11 @@ public final class LocalStack implements AutoCloseable {
     lock.close();
   }
 
-  private static final String LOOPBACK = InetAddress.getLoopbackAddress().getHostAddress();
-
   private Map<String, String> environmentOf(ShopService service, int replica) {
     Map<String, String> env = new HashMap<>(settings.serviceEnvironment());
     env.put("SERVER_PORT", String.valueOf(settings.port(service, replica)));
     // Only this machine reaches the shop: a laptop on a café's network must not serve its Cockpit.
-    env.put("SERVER_ADDRESS", LOOPBACK);
+    env.put("SERVER_ADDRESS", InetAddress.getLoopbackAddress().getHostAddress());
     // "local": a shop that can take orders at once (inventory-service seeds a few products).
     env.put("SPRING_PROFILES_ACTIVE", "local");
     env.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl(service.database()));

@@ -32,7 +32,7 @@ public final class PostgresMain {
         // zonky turns fsync off for tests; the shop's local data should survive a power cut.
         .setServerConfig("fsync", "on")
         .setServerConfig("synchronous_commit", "on")
-        // Only this machine: its "postgres" superuser has a password anyone could read in the stack's environment.
+        // Only this machine reaches the shop's data, whatever network the laptop is on.
         .setServerConfig("listen_addresses", "127.0.0.1")
         .setOutputRedirector(ProcessBuilder.Redirect.INHERIT)
         .setErrorRedirector(ProcessBuilder.Redirect.INHERIT)

@@ -8,11 +8,11 @@ import java.net.URISyntaxException;
  * start with anything but an http(s) URL: the production overlay ships {@code CHANGE_ME}, and a
  * service that started with it would answer every caller 401 and look healthy while doing so.
  */
-public record IssuerSetting(URI issuer) {
+record IssuerSetting(URI issuer) {
 
   static final String VARIABLE = "SAGASHOP_IDENTITY_ISSUER";
 
-  public static IssuerSetting of(String issuer) {
+  static IssuerSetting of(String issuer) {
     String value = issuer == null ? "" : issuer.trim();
     try {
       URI uri = new URI(value);
