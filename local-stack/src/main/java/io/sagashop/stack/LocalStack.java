@@ -2,7 +2,6 @@ package io.sagashop.stack;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -283,39 +281,16 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private void requireFreePorts() {
-    Map<Integer, String> ports = new LinkedHashMap<>();
-    if (settings.externalPostgres().isEmpty()) {
-      ports.put(settings.postgresPort(), "PostgreSQL (SAGASHOP_POSTGRES_PORT)");
-    }
-    if (settings.externalKafka().isEmpty()) {
-      ports.put(settings.kafkaPort(), "Kafka (SAGASHOP_KAFKA_PORT)");
-      ports.put(settings.kafkaControllerPort(), "the Kafka controller (SAGASHOP_KAFKA_CONTROLLER_PORT)");
-    }
-    for (ShopService service : ShopService.values()) {
-      ports.put(settings.port(service), service.module() + " (" + service.portVariable() + ")");
-      for (int replica = 1; settings.replicasOf(service) > 1 && replica <= settings.replicasOf(service); replica++) {
-        ports.put(settings.port(service, replica), service.module() + " replica " + replica + " (" + service.portVariable() + " + " + StackSettings.REPLICA_PORT_STEP * replica + ")");
-      }
-    }
     List<String> taken = new ArrayList<>();
-    ports.forEach((port, user) -> {
-      if (!isFree(port)) {
-        taken.add("port " + port + " for " + user);
+    settings.listeningPorts().forEach((port, part) -> {
+      if (!StackSettings.isFree(port)) {
+        taken.add("port " + port + " for " + part);
       }
     });
     if (!taken.isEmpty()) {
       throw new StackException(
           "Already in use: " + String.join(", ", taken)
               + ". Stop what listens there, or move the part with the variable in brackets.");
-    }
-  }
-
-  private static boolean isFree(int port) {
-    try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-      socket.setReuseAddress(true);
-      return true;
-    } catch (IOException e) {
-      return false;
     }
   }
 

@@ -2,15 +2,17 @@ package io.sagashop.stack;
 
 import io.sagashop.postgres.PostgresBinaries;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 /**
@@ -48,6 +50,15 @@ public record StackSettings(
 
   /** How far apart the replicas' ports are: replica 1 of the orchestrator listens on 8180, replica 2 on 8280. */
   static final int REPLICA_PORT_STEP = 100;
+  static final int MAX_REPLICAS = 9;
+
+  /**
+   * Tests take their ports from here, below Linux's ephemeral range (32768 and up by default): a
+   * port in that range can be taken by any outgoing connection while a killed part is down, and
+   * the part cannot come back on it, or another process answers there in its place.
+   */
+  static final int TEST_PORTS_FROM = 20000;
+  static final int TEST_PORTS_TO = 32768;
 
   /** Small heaps and a quick-starting JIT: five JVMs share two cores and must be up in minutes. */
   static final List<String> DEFAULT_JVM_OPTIONS =
@@ -75,8 +86,8 @@ public record StackSettings(
 
   /** The same settings, with this many processes of each service. */
   public StackSettings withReplicas(int count) {
-    if (count < 1 || count > 9) {
-      throw new StackException("--replicas must be between 1 and 9, but is " + count + ".");
+    if (count < 1 || count > MAX_REPLICAS) {
+      throw new StackException("--replicas must be between 1 and " + MAX_REPLICAS + ", but is " + count + ".");
     }
     return new StackSettings(projectRoot, dataDirectory, postgresBinaries, postgresPort, kafkaPort, kafkaControllerPort, servicePorts,
         externalPostgres, externalKafka, jvmOptions, serviceEnvironment, count);
@@ -159,25 +170,86 @@ public record StackSettings(
         1);
   }
 
-  /** Free ports everywhere, so tests never collide with a running shop or with each other. */
+  /**
+   * Ports of their own, so tests never collide with a running shop or with each other: one block at
+   * a random place below the ephemeral range, free for every part and for up to {@value
+   * #MAX_REPLICAS} replicas of each service.
+   */
   public static StackSettings forTests(Path projectRoot, Path dataDirectory) {
+    int blocks = (TEST_PORTS_TO - TEST_PORTS_FROM - REPLICA_PORT_STEP * MAX_REPLICAS) / REPLICA_PORT_STEP;
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int base = TEST_PORTS_FROM + REPLICA_PORT_STEP * ThreadLocalRandom.current().nextInt(blocks)
+          + ThreadLocalRandom.current().nextInt(REPLICA_PORT_STEP - ShopService.values().length - 3);
+      StackSettings candidate = inBlock(projectRoot, dataDirectory, base);
+      if (candidate.withReplicas(MAX_REPLICAS).listeningPorts().keySet().stream().allMatch(StackSettings::isFree)) {
+        return candidate;
+      }
+    }
+    throw new StackException("No free block of ports between " + TEST_PORTS_FROM + " and " + TEST_PORTS_TO + " for a test stack.");
+  }
+
+  /** The services on base, base + 1, ..., then PostgreSQL and Kafka's two listeners. */
+  private static StackSettings inBlock(Path projectRoot, Path dataDirectory, int base) {
     Map<ShopService, Integer> ports = new EnumMap<>(ShopService.class);
     for (ShopService service : ShopService.values()) {
-      ports.put(service, freePort());
+      ports.put(service, base + service.ordinal());
     }
+    int next = base + ShopService.values().length;
     return new StackSettings(
         projectRoot,
         dataDirectory,
         defaultPostgresBinaries(),
-        freePort(),
-        freePort(),
-        freePort(),
+        next,
+        next + 1,
+        next + 2,
         ports,
         Optional.empty(),
         Optional.empty(),
         DEFAULT_JVM_OPTIONS,
         Map.of(),
         1);
+  }
+
+  /**
+   * Every port the stack listens on, with who listens there (a replica's port names the variable
+   * that moves it). Refuses a port given to two parts: the second could not start, or, worse, the
+   * first would answer the second's readiness probe and its callers.
+   */
+  public Map<Integer, String> listeningPorts() {
+    Map<Integer, String> ports = new LinkedHashMap<>();
+    if (externalPostgres.isEmpty()) {
+      listen(ports, postgresPort, "PostgreSQL (SAGASHOP_POSTGRES_PORT)");
+    }
+    if (externalKafka.isEmpty()) {
+      listen(ports, kafkaPort, "Kafka (SAGASHOP_KAFKA_PORT)");
+      listen(ports, kafkaControllerPort, "the Kafka controller (SAGASHOP_KAFKA_CONTROLLER_PORT)");
+    }
+    for (ShopService service : ShopService.values()) {
+      listen(ports, port(service), service.module() + " (" + service.portVariable() + ")");
+      for (int replica = 1; replicasOf(service) > 1 && replica <= replicasOf(service); replica++) {
+        listen(ports, port(service, replica),
+            service.module() + " replica " + replica + " (" + service.portVariable() + " + " + REPLICA_PORT_STEP * replica + ")");
+      }
+    }
+    return ports;
+  }
+
+  private static void listen(Map<Integer, String> ports, int port, String part) {
+    String other = ports.putIfAbsent(port, part);
+    if (other != null) {
+      throw new StackException("Port " + port + " is given to both " + other + " and " + part + ". Move one with the variable in brackets.");
+    }
+  }
+
+  /** Whether nothing listens on this port of the loopback interface now. */
+  static boolean isFree(int port) {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** The same settings, with the PostgreSQL binaries unpacked in another place. */
@@ -207,11 +279,4 @@ public record StackSettings(
     return value == null || value.isBlank() ? null : value;
   }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("No free port on the loopback interface", e);
-    }
-  }
 }

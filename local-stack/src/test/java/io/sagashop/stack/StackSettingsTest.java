@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 class StackSettingsTest {
@@ -67,7 +68,35 @@ class StackSettingsTest {
     StackSettings settings = StackSettings.forTests(ROOT, ROOT.resolve("target/stack"));
 
     assertThat(settings.servicePorts().values()).doesNotHaveDuplicates();
+    assertThat(settings.servicePorts().values()).doesNotContain(8080, 8081, 8082, 8083, 8084, 8085);
     assertThat(settings.dataDirectory()).isEqualTo(ROOT.resolve("target/stack"));
+  }
+
+  /**
+   * The chaos run once failed this way: a test stack's identity-service had drawn the port of an
+   * inventory replica (random ports, replicas 100 above), answered that replica's readiness probe,
+   * and refused the seller's catalog change with its own 403. And a killed part's port in the
+   * ephemeral range can be taken by any outgoing connection before the part is back.
+   */
+  @RepeatedTest(20)
+  void shouldGiveEveryPartOfATestStackItsOwnPortBelowTheEphemeralRangeWithReplicas() {
+    StackSettings settings = StackSettings.forTests(ROOT, ROOT.resolve("target/stack")).withReplicas(StackSettings.MAX_REPLICAS);
+
+    Map<Integer, String> ports = settings.listeningPorts();
+
+    assertThat(ports).hasSize(3 + ShopService.values().length + StackSettings.MAX_REPLICAS * (ShopService.values().length - 1));
+    assertThat(ports.keySet()).allSatisfy(port -> assertThat(port).isBetween(StackSettings.TEST_PORTS_FROM, StackSettings.TEST_PORTS_TO - 1));
+  }
+
+  @Test
+  void shouldRefuseAPortGivenToTwoParts() {
+    StackSettings settings = StackSettings.fromEnvironment(ROOT, Map.of("SAGASHOP_IDENTITY_SERVICE_PORT", "8183")::get).withReplicas(2);
+
+    assertThatThrownBy(settings::listeningPorts)
+        .isInstanceOf(StackException.class)
+        .hasMessageContaining("8183")
+        .hasMessageContaining("inventory-service replica 1")
+        .hasMessageContaining("SAGASHOP_IDENTITY_SERVICE_PORT");
   }
 
   @Test
