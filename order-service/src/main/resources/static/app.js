@@ -30,7 +30,7 @@ async function pageSettings() {
 
 /** To the identity provider's sign-in page (which also offers to register), and back here with a code. */
 async function signIn() {
-  const { issuer, clientId } = await pageSettings();
+  const { authorizationEndpoint, clientId } = await pageSettings();
   const verifier = randomCode();
   const state = randomCode();
   const challenge = base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
@@ -39,7 +39,7 @@ async function signIn() {
     response_type: 'code', client_id: clientId, redirect_uri: PAGE, scope: 'openid orders', state,
     code_challenge: challenge, code_challenge_method: 'S256',
   });
-  location.assign(`${issuer}/oauth2/authorize?${query}`);
+  location.assign(`${authorizationEndpoint}?${query}`);
 }
 
 /** Back from the provider: the code and the verifier only this tab knows buy the tokens. */
@@ -53,8 +53,8 @@ async function completeSignIn() {
     say(`Sign-in failed: ${params.get('error_description') || params.get('error') || 'the answer did not match the request'}`, true);
     return;
   }
-  const { issuer, clientId } = await pageSettings();
-  const response = await fetch(`${issuer}/oauth2/token`, {
+  const { tokenEndpoint, clientId } = await pageSettings();
+  const response = await fetch(tokenEndpoint, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({
@@ -79,10 +79,10 @@ async function completeSignIn() {
 async function signOut() {
   const idToken = session.idToken;
   ['sagashop.token', 'sagashop.idToken', 'sagashop.name'].forEach((key) => sessionStorage.removeItem(key));
-  if (idToken) {
-    const { issuer } = await pageSettings();
+  const { endSessionEndpoint } = await pageSettings();
+  if (idToken && endSessionEndpoint) {
     const query = new URLSearchParams({ id_token_hint: idToken, post_logout_redirect_uri: PAGE, state: 'signed-out' });
-    location.assign(`${issuer}/connect/logout?${query}`);
+    location.assign(`${endSessionEndpoint}?${query}`);
     return;
   }
   showAccount();

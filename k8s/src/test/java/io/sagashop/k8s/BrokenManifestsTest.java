@@ -155,9 +155,19 @@ class BrokenManifestsTest {
   void shouldFailWhenTheServicesWouldFetchTheKeysFromTheBrowsersHost() {
     edit("components/identity-provider/kustomization.yaml", "name: orchestrator|order-service|payment-service|inventory-service|delivery-service", "name: order-service");
 
-    assertThat(findings("overlays/dev")).hasSize(8).contains(
+    assertThat(findings("overlays/dev")).hasSize(16).contains(
         "base/services/orchestrator.yaml (Deployment orchestrator): needs SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI "
             + "at the provider's Service inside the cluster (has null)");
+  }
+
+  @Test
+  void shouldFailWhenTheStaffSignInPageIsNeitherDiscoveredNorNamed() {
+    edit("components/identity-provider/kustomization.yaml",
+        "      - SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_IDENTITY_AUTHORIZATIONURI=http://identity.localtest.me/oauth2/authorize\n", "");
+
+    assertThat(findings("overlays/dev")).hasSize(5).contains(
+        "base/services/orchestrator.yaml (Deployment orchestrator): needs SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_IDENTITY_AUTHORIZATIONURI "
+            + "on the issuer's host identity.localtest.me (has null)");
   }
 
   @Test

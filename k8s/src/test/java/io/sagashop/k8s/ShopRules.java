@@ -296,11 +296,17 @@ final class ShopRules {
           report(deployment, "its issuer " + issuer + " is not routed: no Ingress sends " + host + path + " to identity-service");
         }
       }
-      for (String key : List.of("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI", "SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_IDENTITY_TOKENURI")) {
+      for (String key : List.of("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI", "SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_IDENTITY_TOKENURI",
+          "SAGASHOP_PAGE_IDENTITY_DISCOVERY_URI")) {
         String uri = environment.get(key);
         if (uri == null || find("Service", URI.create(uri).getHost()).isEmpty()) {
           report(deployment, "needs " + key + " at the provider's Service inside the cluster (has " + uri + ")");
         }
+      }
+      // with a token URI set, nothing is discovered: the browser's sign-in page must be named too
+      String signIn = environment.get("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_IDENTITY_AUTHORIZATIONURI");
+      if (signIn == null || !host.equals(URI.create(signIn).getHost())) {
+        report(deployment, "needs SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_IDENTITY_AUTHORIZATIONURI on the issuer's host " + host + " (has " + signIn + ")");
       }
     }
   }

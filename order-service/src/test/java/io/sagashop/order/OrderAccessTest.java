@@ -1,9 +1,14 @@
 package io.sagashop.order;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sagashop.order.ordering.CatalogStub;
 import io.sagashop.testsupport.ServiceIntegrationTest;
 import io.sagashop.testsupport.TestIdentity;
 import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +37,7 @@ class OrderAccessTest {
     "GET,  /,                             anonymous,            200",
     "GET,  /app.js,                       anonymous,            200",
     "GET,  /catalog,                      anonymous,            200",
+    "GET,  /page-settings,                anonymous,            200",
     "GET,  /orders,                       anonymous,            401",
     "POST, /orders,                       anonymous,            401",
     "GET,  /orders/{id},                  anonymous,            401",
@@ -51,5 +57,17 @@ class OrderAccessTest {
   })
   void shouldAnswerOnlyTheCallersThatNeedIt(HttpMethod method, String path, String caller, int status) {
     TestIdentity.assertAnswer(http, method, path.replace("{id}", UUID.randomUUID().toString()), caller, status);
+  }
+
+  /** The provider's endpoints come from its discovery document: the test provider is laid out as Keycloak is. */
+  @Test
+  void shouldTellThePageTheProvidersEndpointsFoundFromTheIssuerAlone() throws Exception {
+    JsonNode settings = new ObjectMapper().readTree(TestIdentity.call(http, HttpMethod.GET, "/page-settings", null).getBody());
+
+    assertThat(settings.path("clientId").asText()).isEqualTo("shop-page");
+    assertThat(settings.path("issuer").asText()).isEqualTo(TestIdentity.issuer());
+    assertThat(settings.path("authorizationEndpoint").asText()).isEqualTo(TestIdentity.authorizationEndpoint());
+    assertThat(settings.path("tokenEndpoint").asText()).isEqualTo(TestIdentity.tokenEndpoint());
+    assertThat(settings.path("endSessionEndpoint").asText()).isEqualTo(TestIdentity.endSessionEndpoint());
   }
 }

@@ -36,14 +36,19 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 
 /**
- * The identity provider as a service under test sees it: an issuer whose keys (JWKS) and token
- * endpoint (client credentials) answer over HTTP, on the loopback interface, once per test JVM. A
+ * The identity provider as a service under test sees it: an issuer whose discovery document, keys
+ * (JWKS) and token endpoint (client credentials) answer over HTTP, on the loopback interface, once
+ * per test JVM. It is laid out as Keycloak lays out a realm (an issuer with a path, endpoints under
+ * {@code /protocol/openid-connect/}), not as the shop's own provider: the services must find every
+ * endpoint from the issuer URL alone, as they must with any provider in production. A
  * test signs the tokens of the callers it plays ({@link #customer}, {@link #service}, {@link
  * #staff}) with the same key, so the service checks them exactly as in production: signature,
  * issuer, expiry, scopes and roles. The real provider is tested in identity-service and end to end.
  */
 public final class TestIdentity {
 
+  private static final String REALM = "/realms/shop";
+  private static final String ENDPOINTS = REALM + "/protocol/openid-connect";
   private static final RSAKey KEY = generateKey();
   private static final HttpServer SERVER = start();
 
@@ -51,7 +56,26 @@ public final class TestIdentity {
 
   /** The issuer URL: {@code SAGASHOP_IDENTITY_ISSUER} of the service under test. */
   public static String issuer() {
-    return "http://localhost:" + SERVER.getAddress().getPort();
+    return "http://localhost:" + SERVER.getAddress().getPort() + REALM;
+  }
+
+  /** Where a browser is sent to sign in, as the discovery document says. */
+  public static String authorizationEndpoint() {
+    return endpoint("/auth");
+  }
+
+  /** Where the browser is sent to sign out of the provider, as the discovery document says. */
+  public static String endSessionEndpoint() {
+    return endpoint("/logout");
+  }
+
+  /** Where tokens are fetched, as the discovery document says. */
+  public static String tokenEndpoint() {
+    return endpoint("/token");
+  }
+
+  private static String endpoint(String path) {
+    return "http://localhost:" + SERVER.getAddress().getPort() + ENDPOINTS + path;
   }
 
   /** A customer signed in on the shop page. */
@@ -191,14 +215,25 @@ public final class TestIdentity {
   private static HttpServer start() {
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-      server.createContext("/oauth2/jwks", exchange -> answer(exchange, 200, new JWKSet(KEY.toPublicJWK()).toString()));
-      server.createContext("/oauth2/token", TestIdentity::token);
+      server.createContext(REALM + "/.well-known/openid-configuration", exchange -> answer(exchange, 200, discovery()));
+      server.createContext(ENDPOINTS + "/certs", exchange -> answer(exchange, 200, new JWKSet(KEY.toPublicJWK()).toString()));
+      server.createContext(ENDPOINTS + "/token", TestIdentity::token);
       server.setExecutor(null);
       server.start();
       return server;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The provider's OpenID Connect discovery document, with the fields a client must find there. */
+  private static String discovery() {
+    return """
+        {"issuer":"%s","authorization_endpoint":"%s","token_endpoint":"%s","jwks_uri":"%s","end_session_endpoint":"%s",
+         "response_types_supported":["code"],"subject_types_supported":["public"],"id_token_signing_alg_values_supported":["RS256"],
+         "grant_types_supported":["authorization_code","client_credentials"],"code_challenge_methods_supported":["S256"],
+         "token_endpoint_auth_methods_supported":["client_secret_basic"],"scopes_supported":["openid"]}
+        """.formatted(issuer(), authorizationEndpoint(), tokenEndpoint(), endpoint("/certs"), endSessionEndpoint());
   }
 
   /** Client credentials: the client named in Basic auth gets the scopes it asks for. */

@@ -7,11 +7,7 @@ import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
-import org.springframework.boot.autoconfigure.security.oauth2.client.OAuth2ClientProperties;
-import org.springframework.boot.autoconfigure.security.oauth2.client.OAuth2ClientPropertiesMapper;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,8 +15,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
-import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
@@ -44,7 +38,6 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
  * ({@link SignedInStaff}).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(OAuth2ClientProperties.class)
 class WebappsSignIn {
 
   static final String REGISTRATION = "webapps";
@@ -107,19 +100,5 @@ class WebappsSignIn {
     // after Spring Security's filters, which have signed the person in
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
     return registration;
-  }
-
-  /**
-   * The registrations of the configuration, each knowing the provider's issuer, which an ID token's
-   * {@code iss} must match. Spring Boot would learn it by discovery at start-up instead, and the
-   * orchestrator could not start while the identity provider is down.
-   */
-  @Bean
-  InMemoryClientRegistrationRepository clientRegistrationRepository(
-      OAuth2ClientProperties properties, @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer) {
-    return new InMemoryClientRegistrationRepository(
-        new OAuth2ClientPropertiesMapper(properties).asClientRegistrations().values().stream()
-            .map(registration -> ClientRegistration.withClientRegistration(registration).issuerUri(issuer).build())
-            .toList());
   }
 }

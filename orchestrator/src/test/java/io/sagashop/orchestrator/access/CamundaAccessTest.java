@@ -83,7 +83,7 @@ class CamundaAccessTest {
     HttpResponse<String> signIn = browse("GET", "/oauth2/authorization/webapps");
     assertThat(signIn.statusCode()).isEqualTo(302);
     assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location)
-        .startsWith(TestIdentity.issuer() + "/oauth2/authorize?")
+        .startsWith(TestIdentity.authorizationEndpoint() + "?")
         .contains("client_id=orchestrator", "scope=openid", "redirect_uri="));
   }
 

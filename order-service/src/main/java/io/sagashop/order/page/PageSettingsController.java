@@ -1,22 +1,33 @@
 package io.sagashop.order.page;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** What the shop page needs to sign its customers in: where the identity provider is, and the page's client id. */
+/** What the shop page needs to sign its customers in: the identity provider's endpoints, and the page's client id. */
 @RestController
 class PageSettingsController {
 
-  private final String issuer;
+  static final String PAGE_CLIENT = "shop-page";
 
-  PageSettingsController(@Value("${SAGASHOP_IDENTITY_ISSUER}") String issuer) {
-    this.issuer = issuer;
+  private final IdentityProviderEndpoints identity;
+
+  PageSettingsController(IdentityProviderEndpoints identity) {
+    this.identity = identity;
   }
 
   @GetMapping("/page-settings")
   Map<String, String> settings() {
-    return Map.of("issuer", issuer, "clientId", "shop-page");
+    IdentityProviderEndpoints.Endpoints endpoints = identity.endpoints();
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("clientId", PAGE_CLIENT);
+    settings.put("issuer", endpoints.issuer());
+    settings.put("authorizationEndpoint", endpoints.authorization());
+    settings.put("tokenEndpoint", endpoints.token());
+    if (endpoints.endSession() != null) {
+      settings.put("endSessionEndpoint", endpoints.endSession());
+    }
+    return settings;
   }
 }

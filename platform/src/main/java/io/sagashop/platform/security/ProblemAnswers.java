@@ -5,21 +5,27 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 /**
  * 401 and 403 in the shop's problem+json, with the {@code WWW-Authenticate} header that RFC 6750
- * asks for (why the token was refused), so a client learns both what to do and why.
+ * asks for (why the token was refused), so a client learns both what to do and why; and 503 with
+ * Retry-After when the token could not be checked because the identity provider is down.
  */
-final class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHandler {
+final class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHandler, AuthenticationFailureHandler {
+
+  static final String RETRY_AFTER_SECONDS = "5";
 
   private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
   private final BearerTokenAccessDeniedHandler bearerDenied = new BearerTokenAccessDeniedHandler();
@@ -34,6 +40,20 @@ final class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHand
     bearerEntryPoint.commence(request, response, failure);
     write(response, HttpStatus.UNAUTHORIZED, "Sign-in required",
         "This needs a valid access token of the shop's identity provider (Authorization: Bearer ...).", "unauthenticated", request);
+  }
+
+  /** A bearer token that could not be checked: refused (401), or not checkable now (503). */
+  @Override
+  public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+      throws IOException {
+    if (!(failure instanceof AuthenticationServiceException)) {
+      commence(request, response, failure);
+      return;
+    }
+    response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+    write(response, HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable",
+        "The token cannot be checked right now: the shop's identity provider cannot be reached. Please try again shortly.",
+        "identity-provider-unavailable", request);
   }
 
   @Override
