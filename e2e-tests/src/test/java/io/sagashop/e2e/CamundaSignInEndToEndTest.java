@@ -36,6 +36,9 @@ class CamundaSignInEndToEndTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int STORM = 40;
+  private static final int STRANGERS = 8;
+  /** Where the strangers are: the provider takes the client's address from X-Forwarded-For, as behind the Ingress. */
+  private static final String STRANGERS_ADDRESS = "203.0.113.7";
   private static LocalStack stack;
   private static SignIn signIn;
   private static URI orchestrator;
@@ -83,10 +86,10 @@ class CamundaSignInEndToEndTest {
   @Test
   void shouldLeaveTheSellerAbleToSignInAfterAStormOfWrongPasswords() throws Exception {
     // Given strangers trying wrong passwords for the seller wherever a password is taken, all at once
-    List<Future<Integer>> atTheProvider = new ArrayList<>();
+    List<Future<String>> atTheProvider = new ArrayList<>();
     List<Future<Integer>> atCamundasLogin = new ArrayList<>();
     List<Future<Integer>> onTheEngineRestApi = new ArrayList<>();
-    ExecutorService strangers = Executors.newFixedThreadPool(8);
+    ExecutorService strangers = Executors.newFixedThreadPool(STRANGERS);
     try {
       for (int i = 0; i < STORM; i++) {
         String wrong = "wrong-" + i;
@@ -94,23 +97,28 @@ class CamundaSignInEndToEndTest {
         atCamundasLogin.add(strangers.submit(() -> wrongPasswordAtCamundasLogin("seller", wrong)));
         onTheEngineRestApi.add(strangers.submit(() -> wrongPasswordOnTheEngineRestApi("seller", wrong)));
       }
-      // none got in: the provider sends them back to its form, Camunda's login is closed to all,
+      // none got in: the provider sends them back to its form, soon without checking the password
+      // (too many wrong ones from their address for that name), Camunda's login is closed to all,
       // and the engine REST API wants a token
-      assertThat(statuses(atTheProvider)).hasSize(STORM).containsOnly(302);
-      assertThat(statuses(atCamundasLogin)).hasSize(STORM).containsOnly(403);
-      assertThat(statuses(onTheEngineRestApi)).hasSize(STORM).containsOnly(401);
+      List<String> backToTheForm = answers(atTheProvider);
+      assertThat(backToTheForm).hasSize(STORM).allSatisfy(to -> assertThat(to).matches(".*/login\\?(error|slowdown)"));
+      assertThat(backToTheForm.stream().filter(to -> to.endsWith("?slowdown")))
+          .as("slowed down after five wrong passwords (a few more may be checked while the first are)")
+          .hasSizeGreaterThanOrEqualTo(STORM - 5 - STRANGERS);
+      assertThat(answers(atCamundasLogin)).hasSize(STORM).containsOnly(403);
+      assertThat(answers(onTheEngineRestApi)).hasSize(STORM).containsOnly(401);
     } finally {
       strangers.shutdownNow();
     }
 
-    // Then the seller signs in at once with the right password, and works in Tasklist
+    // Then the seller, at her own address, signs in at once with the right password, and works in Tasklist
     JsonNode seller = whoIsSignedIn(signIn.intoCamunda(orchestrator, "tasklist", "seller", stack.passwords().seller()));
     assertThat(seller.path("userId").asText()).isEqualTo("seller");
     assertThat(apps(seller)).contains("tasklist");
   }
 
-  /** The provider's sign-in form, as a stranger fills it in: 302 back to the form with an error. */
-  private int wrongPasswordAtTheProvider(String name, String password) throws Exception {
+  /** The provider's sign-in form, as a stranger fills it in: where it sends them back to. */
+  private String wrongPasswordAtTheProvider(String name, String password) throws Exception {
     HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     URI login = stack.url(ShopService.IDENTITY).resolve("/login");
     String page = browser.send(HttpRequest.newBuilder(login).build(), HttpResponse.BodyHandlers.ofString()).body();
@@ -118,10 +126,11 @@ class CamundaSignInEndToEndTest {
     assertThat(csrf.find()).as("the sign-in form has a CSRF token").isTrue();
     HttpResponse<String> answer = browser.send(HttpRequest.newBuilder(login)
         .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-Forwarded-For", STRANGERS_ADDRESS)
         .POST(HttpRequest.BodyPublishers.ofString("username=" + name + "&password=" + password + "&_csrf=" + csrf.group(1)))
         .build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(answer.headers().firstValue("Location")).as("refused").hasValueSatisfying(to -> assertThat(to).endsWith("/login?error"));
-    return answer.statusCode();
+    assertThat(answer.statusCode()).isEqualTo(302);
+    return answer.headers().firstValue("Location").orElseThrow();
   }
 
   /** Camunda's own login endpoint, which the webapps' form used to post to. */
@@ -142,12 +151,12 @@ class CamundaSignInEndToEndTest {
         .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
-  private static List<Integer> statuses(List<Future<Integer>> answers) throws Exception {
-    List<Integer> statuses = new ArrayList<>();
-    for (Future<Integer> answer : answers) {
-      statuses.add(answer.get());
+  private static <T> List<T> answers(List<Future<T>> futures) throws Exception {
+    List<T> answers = new ArrayList<>();
+    for (Future<T> answer : futures) {
+      answers.add(answer.get());
     }
-    return statuses;
+    return answers;
   }
 
   private static JsonNode whoIsSignedIn(HttpResponse<String> answer) throws IOException {

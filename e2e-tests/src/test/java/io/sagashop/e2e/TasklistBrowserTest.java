@@ -20,7 +20,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The seller's day in Tasklist, in a real browser: sign in at the shop's identity provider, open
  * the sellers' filter, see the deposit form with the order's facts, claim and complete the task;
- * and the order moves on to its delivery.
+ * and the order moves on to its delivery; log out, and the next visitor must sign in again.
  */
 class TasklistBrowserTest {
 
@@ -80,6 +80,18 @@ class TasklistBrowserTest {
     // Then the task is done and the goods leave the warehouse
     shop.awaitStatus(orderId, "IN_DELIVERY");
     assertThat(shop.asSeller("GET", "/task?processInstanceBusinessKey=" + orderId, null).body()).isEmpty();
+
+    // When she logs out of Tasklist, the provider's session ends too: whoever opens Tasklist next
+    // on this browser is asked for a password (before, the provider signed her straight back in)
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.account .dropdown-toggle"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.logout a"))).click();
+    wait.until(driver -> atTheProvidersPasswordForm());
+    browser.get(stack.url(ShopService.ORCHESTRATOR).resolve("/camunda/app/tasklist/default/").toString());
+    wait.until(driver -> atTheProvidersPasswordForm());
+  }
+
+  private static boolean atTheProvidersPasswordForm() {
+    return browser.getCurrentUrl().startsWith(stack.url(ShopService.IDENTITY).toString()) && !browser.findElements(By.id("password")).isEmpty();
   }
 
   private static List<String> inputValues() {

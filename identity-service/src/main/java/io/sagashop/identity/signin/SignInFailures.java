@@ -14,14 +14,17 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
  * A wrong name or password goes back to the form with "Wrong name or password"; a sign-in that
  * failed because the accounts could not be read (the database restarting) goes back with "try again
  * shortly" instead, since the password may well be right. Told apart, a person (or a script) knows
- * whether to retype or to wait.
+ * whether to retype or to wait. A wrong password counts towards the {@link SignInThrottle}.
  */
 class SignInFailures extends SimpleUrlAuthenticationFailureHandler {
 
   private static final Logger log = LoggerFactory.getLogger(SignInFailures.class);
 
-  SignInFailures() {
+  private final SignInThrottle throttle;
+
+  SignInFailures(SignInThrottle throttle) {
     super("/login?error");
+    this.throttle = throttle;
   }
 
   @Override
@@ -32,6 +35,7 @@ class SignInFailures extends SimpleUrlAuthenticationFailureHandler {
       getRedirectStrategy().sendRedirect(request, response, "/login?unavailable");
       return;
     }
+    throttle.wrongPassword(request);
     super.onAuthenticationFailure(request, response, failure);
   }
 }

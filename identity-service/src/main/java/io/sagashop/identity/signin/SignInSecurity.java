@@ -13,6 +13,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -43,12 +45,20 @@ class SignInSecurity {
   @Bean
   @Order(2)
   SecurityFilterChain pages(HttpSecurity http) throws Exception {
-    http.authorizeHttpRequests(requests -> requests
+    SignInThrottle throttle = new SignInThrottle();
+    SavedRequestAwareAuthenticationSuccessHandler backToTheAuthorization = new SavedRequestAwareAuthenticationSuccessHandler();
+    http.addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
+        .authorizeHttpRequests(requests -> requests
             .requestMatchers("/login", "/register", "/identity.css", "/error").permitAll()
             .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
             .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole("OPERATOR")
             .anyRequest().authenticated())
-        .formLogin(login -> login.loginPage("/login").permitAll().failureHandler(new SignInFailures()))
+        .formLogin(login -> login.loginPage("/login").permitAll()
+            .failureHandler(new SignInFailures(throttle))
+            .successHandler((request, response, person) -> {
+              throttle.signedIn(request);
+              backToTheAuthorization.onAuthenticationSuccess(request, response, person);
+            }))
         .cors(Customizer.withDefaults());
     return http.build();
   }

@@ -16,7 +16,7 @@ import org.springframework.security.authentication.InternalAuthenticationService
  */
 class SignInFailuresTest {
 
-  private final SignInFailures failures = new SignInFailures();
+  private final SignInFailures failures = new SignInFailures(new SignInThrottle());
 
   @Test
   void shouldSendAWrongPasswordBackToTheFormWithItsError() throws Exception {

@@ -12,9 +12,11 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
@@ -46,7 +48,7 @@ class WebappsSignIn {
 
   @Bean
   @Order(1)
-  SecurityFilterChain webappsSecurity(HttpSecurity http, StaffMirror staff) throws Exception {
+  SecurityFilterChain webappsSecurity(HttpSecurity http, StaffMirror staff, ClientRegistrationRepository registrations) throws Exception {
     var backToThePageAsked = new SavedRequestAwareAuthenticationSuccessHandler();
     var refused = new SimpleUrlAuthenticationFailureHandler();
     // Path patterns on the whole request path: Camunda's /camunda/api/* and /engine-rest/* are
@@ -81,6 +83,10 @@ class WebappsSignIn {
               log.warn("A sign-in into the webapps failed: {}", failure.getMessage());
               refused.onAuthenticationFailure(request, response, failure);
             }))
+        // Camunda's "Log out" leads here (sagashop/sign-out.js): the session ends, and the provider's too
+        .logout(logout -> logout
+            .logoutRequestMatcher(path.matcher(HttpMethod.POST, WebappsSignOut.PATH))
+            .logoutSuccessHandler(new WebappsSignOut(registrations)))
         // nobody is anonymous in the webapps: Camunda must never see a half-signed-in person
         .anonymous(AbstractHttpConfigurer::disable)
         // the webapps send Camunda's own CSRF token (X-XSRF-TOKEN), checked by its CsrfPreventionFilter

@@ -117,6 +117,23 @@ class CamundaAccessTest {
   }
 
   /** As a browser does: HTML wanted, redirects not followed. */
+  /** Camunda's "Log out" leads here (sagashop/sign-out.js); with nobody signed in, back to the webapps. */
+  @Test
+  void shouldAnswerASignOutWithTheWayBackToTheWebapps() throws Exception {
+    HttpResponse<String> answer = browse("POST", "/camunda/sign-out");
+
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(answer.body()).isEqualTo("{\"location\":\"/camunda/app/\"}");
+  }
+
+  @Test
+  void shouldLoadTheSignOutScriptIntoEveryWebapp() throws Exception {
+    for (String app : List.of("cockpit", "tasklist", "admin", "welcome")) {
+      String config = new String(getClass().getResourceAsStream("/META-INF/resources/webjars/camunda/app/" + app + "/scripts/config.js").readAllBytes());
+      assertThat(config).as(app).contains("customScripts: ['../sagashop/sign-out']");
+    }
+  }
+
   private HttpResponse<String> browse(String method, String path) throws Exception {
     return HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", "text/html")
