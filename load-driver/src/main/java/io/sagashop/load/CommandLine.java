@@ -10,16 +10,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What {@code ./sagashop load} and {@code ./sagashop chaos} share around their run: the arguments
+ * What {@code ./sagashop load}, {@code chaos} and {@code bench} share around their run: the arguments
  * read (exit 2 when wrong), the stack's settings from the environment, one line for a failure
  * (exit 1), and the report printed (exit 1 when an invariant is broken).
  */
-final class CommandLine {
+public final class CommandLine {
 
-  static final Logger console = LoggerFactory.getLogger("sagashop");
+  public static final Logger console = LoggerFactory.getLogger("sagashop");
 
   /** A run's printed lines and whether every invariant held. */
-  interface Report {
+  public interface Report {
     List<String> lines();
 
     boolean holds();
@@ -27,7 +27,7 @@ final class CommandLine {
 
   private CommandLine() {}
 
-  static <A> void run(String[] args, Function<List<String>, A> parse, BiFunction<A, StackSettings, ? extends Report> run) {
+  public static <A> void run(String[] args, Function<List<String>, A> parse, BiFunction<A, StackSettings, ? extends Report> run) {
     A arguments;
     try {
       arguments = parse.apply(List.of(args));

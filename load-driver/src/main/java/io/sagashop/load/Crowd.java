@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.awaitility.core.ConditionTimeoutException;
@@ -66,15 +68,22 @@ public final class Crowd {
     List<CrowdOrder> orders = plan.ordersFor(catalog);
     StepTimes times = new StepTimes();
     AtomicInteger refusals = new AtomicInteger();
-    progress.accept(String.format("Crowd %s: %d orders, %d at once, products %s", runId, plan.orders(), plan.concurrency(), catalog.initialStock().keySet()));
+    progress.accept(plan.openLoop()
+        ? String.format(Locale.ROOT, "Crowd %s: %d orders, %.2f arriving per second, products %s", runId, plan.orders(), plan.arrivalsPerSecond(), catalog.initialStock().keySet())
+        : String.format("Crowd %s: %d orders, %d at once, products %s", runId, plan.orders(), plan.concurrency(), catalog.initialStock().keySet()));
 
     Instant started = Instant.now();
     try (Sellers sellers = new Sellers(shop, Math.max(2, plan.concurrency() / 4), times, plan.stepTimeout())) {
       Customer customer = new Customer(shop, sellers, times, plan.stepTimeout(), refusals);
-      runAll(orders, order -> {
+      Consumer<CrowdOrder> follow = order -> {
         hooks.beforePlacing(orders.indexOf(order));
         customer.follow(order);
-      }, plan.concurrency(), "customers");
+      };
+      if (plan.openLoop()) {
+        runArriving(orders, follow);
+      } else {
+        runAll(orders, follow, plan.concurrency(), "customers");
+      }
     }
     Duration took = Duration.between(started, Instant.now());
     hooks.customersDone();
@@ -135,6 +144,31 @@ public final class Crowd {
     }
   }
 
+  /**
+   * Each order's customer arrives at its time (order i at i / rate seconds), whether or not the
+   * shop kept up with the ones before; at most the plan's concurrency are followed at once.
+   */
+  private void runArriving(List<CrowdOrder> orders, Consumer<CrowdOrder> follow) {
+    ExecutorService customers = Executors.newFixedThreadPool(plan.concurrency());
+    long start = System.nanoTime();
+    long interval = Math.round(1e9 / plan.arrivalsPerSecond());
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int i = 0; i < orders.size(); i++) {
+        long wait = start + i * interval - System.nanoTime();
+        if (wait > 0) {
+          LockSupport.parkNanos(wait);
+        }
+        CrowdOrder order = orders.get(i);
+        futures.add(customers.submit(() -> follow.accept(order)));
+      }
+      progress.accept(String.format("  customers: all %d arrived", orders.size()));
+      awaitAll(futures);
+    } finally {
+      customers.shutdownNow();
+    }
+  }
+
   /** Runs the task for every order with this many threads, reporting progress every tenth. */
   private void runAll(List<CrowdOrder> orders, Consumer<CrowdOrder> task, int threads, String what) {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -151,6 +185,14 @@ public final class Crowd {
           }
         }));
       }
+      awaitAll(futures);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static void awaitAll(List<Future<?>> futures) {
+    try {
       for (Future<?> future : futures) {
         future.get();
       }
@@ -159,8 +201,6 @@ public final class Crowd {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("The crowd was interrupted", e);
-    } finally {
-      pool.shutdownNow();
     }
   }
 

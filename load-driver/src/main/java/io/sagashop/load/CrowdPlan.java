@@ -10,11 +10,13 @@ import java.util.Random;
  * How big the crowd is and what its customers do: {@code orders} orders, {@code concurrency} of
  * them under way at once, 10% cancelled by their customer (half of those before the bank details
  * arrive), 5% for a sold-out product, the rest delivered and received. The same seed gives the same
- * orders.
+ * orders. With an arrival rate, customers come at that rate whatever the shop does (an open loop,
+ * as a shop's customers do), at most {@code concurrency} under way at once.
  *
  * @param stepTimeout how long a customer waits for the next step of their order before calling it stuck
+ * @param arrivalsPerSecond how many customers place an order each second; 0: a new one as soon as one is done
  */
-public record CrowdPlan(int orders, int concurrency, long seed, Duration stepTimeout) {
+public record CrowdPlan(int orders, int concurrency, long seed, Duration stepTimeout, double arrivalsPerSecond) {
 
   static final double CANCELLED_SHARE = 0.10;
   static final double OUT_OF_STOCK_SHARE = 0.05;
@@ -32,10 +34,25 @@ public record CrowdPlan(int orders, int concurrency, long seed, Duration stepTim
     if (stepTimeout.isNegative() || stepTimeout.isZero()) {
       throw new IllegalArgumentException("the step timeout must be positive, but is " + stepTimeout);
     }
+    if (arrivalsPerSecond < 0) {
+      throw new IllegalArgumentException("the arrival rate must not be negative, but is " + arrivalsPerSecond);
+    }
   }
 
   public static CrowdPlan of(int orders, int concurrency, long seed) {
-    return new CrowdPlan(orders, concurrency, seed, Duration.ofMinutes(3));
+    return new CrowdPlan(orders, concurrency, seed, Duration.ofMinutes(3), 0);
+  }
+
+  /** Customers arriving at this rate, at most {@code concurrency} of them under way at once. */
+  public static CrowdPlan arriving(int orders, double perSecond, int concurrency, long seed) {
+    if (perSecond <= 0) {
+      throw new IllegalArgumentException("the arrival rate must be positive, but is " + perSecond);
+    }
+    return new CrowdPlan(orders, concurrency, seed, Duration.ofMinutes(3), perSecond);
+  }
+
+  boolean openLoop() {
+    return arrivalsPerSecond > 0;
   }
 
   /** Every order of the crowd, in the order customers place them. */

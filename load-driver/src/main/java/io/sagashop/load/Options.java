@@ -6,14 +6,14 @@ import java.util.Map;
 import java.util.Set;
 
 /** Command-line options of the form {@code --name value}, read and checked. */
-final class Options {
+public final class Options {
 
   private final Map<String, String> values = new HashMap<>();
 
   private Options() {}
 
   /** Every option must be one of {@code known}; the message names them when one is not. */
-  static Options parse(List<String> args, Set<String> known, String usage) {
+  public static Options parse(List<String> args, Set<String> known, String usage) {
     Options options = new Options();
     for (int i = 0; i < args.size(); i++) {
       String option = args.get(i);
@@ -29,7 +29,7 @@ final class Options {
   }
 
   /** A whole number between {@code min} and {@code max}, or {@code fallback} when not given. */
-  int between(String option, int min, int max, int fallback) {
+  public int between(String option, int min, int max, int fallback) {
     String value = values.get(option);
     if (value == null) {
       return fallback;
@@ -41,7 +41,7 @@ final class Options {
     return (int) number;
   }
 
-  long number(String option, long fallback) {
+  public long number(String option, long fallback) {
     String value = values.get(option);
     return value == null ? fallback : number(option, value);
   }

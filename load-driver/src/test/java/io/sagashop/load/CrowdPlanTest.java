@@ -1,6 +1,7 @@
 package io.sagashop.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -33,5 +34,12 @@ class CrowdPlanTest {
         .toList();
 
     assertThat(plan.apply(7L)).isEqualTo(plan.apply(7L)).isNotEqualTo(plan.apply(8L));
+  }
+
+  @Test
+  void shouldPlanAnOpenLoopOnlyWithCustomersArrivingAtAPositiveRate() {
+    assertThat(CrowdPlan.arriving(30, 1.5, 10, 1).openLoop()).isTrue();
+    assertThat(CrowdPlan.of(30, 10, 1).openLoop()).isFalse();
+    assertThatThrownBy(() -> CrowdPlan.arriving(30, 0, 10, 1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("arrival rate");
   }
 }

@@ -220,6 +220,12 @@ public final class LocalStack implements AutoCloseable {
     return new DatabaseAccess(postgres.jdbcUrl(service.database()), postgres.user(), postgres.password());
   }
 
+  /** A database of its own on the stack's PostgreSQL, created when missing: the benchmark's bare engine works there. */
+  public DatabaseAccess databaseOfItsOwn(String name) {
+    postgres.ensureDatabases(List.of(name));
+    return new DatabaseAccess(postgres.jdbcUrl(name), postgres.user(), postgres.password());
+  }
+
   /** JDBC URL and credentials of one database. */
   public record DatabaseAccess(String url, String user, String password) {
 

@@ -1,0 +1,75 @@
+package io.sagashop.bench;
+
+import io.sagashop.load.CommandLine;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The benchmark's figures, and its last line for scripts and docs ({@code BENCH key=value ...}).
+ * It holds when the crowd's invariants held at every rate, the one that broke the shop included:
+ * speed never at the cost of a lost or doubled order.
+ */
+record BenchReport(List<ShopRamp.Stage> stages, Path plot, BareFigures engine) implements CommandLine.Report {
+
+  /** The bare engine's throughput with and without async continuations, and its calls with few and many open sagas. */
+  record BareFigures(BareEngine.Throughput bare, BareEngine.Throughput bareWithoutAsync, OpenOrders.Latencies few, OpenOrders.Latencies many) {}
+
+  /** The last rate the whole shop sustained. */
+  Optional<ShopRamp.Stage> knee() {
+    return ShopRamp.knee(stages);
+  }
+
+  /** The sagas per second the whole shop sustains: the arrival rate at its knee (every order ended, latency bounded). */
+  double shopSagasPerSecond() {
+    return knee().map(ShopRamp.Stage::arrivalsPerSecond).orElse(0.0);
+  }
+
+  /** How much faster the bare engine is without its asynchronous continuations. */
+  double asyncCost() {
+    return engine.bareWithoutAsync().sagasPerSecond() / engine.bare().sagasPerSecond();
+  }
+
+  /** How much slower the slowest of the measured calls is (at the median) with many open sagas than with few. */
+  double manyOpenVsFew() {
+    return engine.many().worstMedianMillis() / engine.few().worstMedianMillis();
+  }
+
+  @Override
+  public boolean holds() {
+    return stages.stream().allMatch(stage -> stage.crowd().holds());
+  }
+
+  @Override
+  public List<String> lines() {
+    List<String> lines = new ArrayList<>();
+    lines.add("Whole shop, customers arriving at a rising rate (open loop):");
+    stages.forEach(stage -> lines.add("  " + stage));
+    knee().ifPresentOrElse(
+        knee -> lines.add("  knee: " + String.format(Locale.ROOT, "%.2f", knee.arrivalsPerSecond()) + " orders/s; the parts meanwhile: "
+            + StackResources.describe(knee.cpuPercent(), knee.memory())),
+        () -> lines.add("  no rate held, not even the first"));
+    stages.stream().filter(stage -> !stage.crowd().holds())
+        .forEach(stage -> stage.crowd().broken().forEach(broken -> lines.add(String.format(Locale.ROOT, "  BROKEN at %.2f/s: %s", stage.arrivalsPerSecond(), broken))));
+    lines.add("  plot: " + plot);
+    lines.add("Bare engine (order-saga.bpmn, no-op steps, the same PostgreSQL, history full, the orchestrator's job executor):");
+    lines.add("  as modelled:                 " + engine.bare());
+    lines.add("  without async continuations: " + engine.bareWithoutAsync());
+    lines.add("Open sagas, waiting for their deposit (one call at a time):");
+    lines.add("  " + engine.few());
+    lines.add("  " + engine.many());
+    Optional<ShopRamp.Stage> knee = knee();
+    lines.add(String.format(Locale.ROOT,
+        "BENCH shop_sagas_per_s=%.1f bare_sagas_per_s=%.1f ratio=%.2f place_p99_ms=%d step_p99_ms=%d open_%s_vs_1k=%.2f async_cost=%.2f stack_rss_mib=%d",
+        shopSagasPerSecond(), engine.bare().sagasPerSecond(), shopSagasPerSecond() / engine.bare().sagasPerSecond(),
+        knee.map(stage -> stage.crowd().placementP99Millis()).orElse(0L), knee.map(stage -> stage.crowd().sagaStepP99Millis()).orElse(0L),
+        thousands(engine.many().open()), manyOpenVsFew(), asyncCost(), knee.map(stage -> stage.memory().totalMemoryMib()).orElse(0L)));
+    return lines;
+  }
+
+  private static String thousands(int open) {
+    return open % 1000 == 0 ? (open / 1000) + "k" : String.valueOf(open);
+  }
+}

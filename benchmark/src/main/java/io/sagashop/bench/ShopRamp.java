@@ -1,0 +1,108 @@
+package io.sagashop.bench;
+
+import io.sagashop.load.Crowd;
+import io.sagashop.load.CrowdPlan;
+import io.sagashop.load.CrowdReport;
+import io.sagashop.load.ShopAddress;
+import io.sagashop.stack.LocalStack;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The whole shop under a rising arrival rate: at each rate, customers arrive for a while whatever
+ * the shop does (an open loop), order, pay, cancel or receive as the crowd's customers do, and
+ * sellers confirm deposits over the engine REST API; then the crowd's invariants are checked. The
+ * rate rises until a stage breaks: an invariant broken, a call refused, or the 99th percentile of
+ * placing an order or of a saga step more than {@value #LATENCY_GROWTH} times what it was at the
+ * first rate. The last stage that held is the knee: the sagas per second the shop sustains here.
+ */
+final class ShopRamp {
+
+  /** One rate, what the crowd saw, and what the stack used meanwhile. */
+  record Stage(double arrivalsPerSecond, CrowdReport crowd, Map<String, Double> cpuPercent, StackResources.Reading memory,
+      ShopCounters.Reading written) {
+
+    double commitsPerOrder() {
+      return (double) written.commits() / crowd.plan().orders();
+    }
+
+    double recordsPerOrder() {
+      return (double) written.records() / crowd.plan().orders();
+    }
+
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT,
+          "%5.2f orders/s: %d orders, placement p99 %d ms, slowest saga step p99 %d ms, refused %d, broken %d; %.0f commits and %.1f Kafka records per order",
+          arrivalsPerSecond, crowd.plan().orders(), crowd.placementP99Millis(), crowd.sagaStepP99Millis(), crowd.refusals(),
+          crowd.broken().size(), commitsPerOrder(), recordsPerOrder());
+    }
+  }
+
+  static final double LATENCY_GROWTH = 3.0;
+  private static final double FIRST_RATE = 1.0;
+  private static final double STEP = 1.5;
+  /** The most customers under way at once; beyond, the shop is far past its knee anyway. */
+  private static final int MOST_AT_ONCE = 300;
+
+  private final LocalStack stack;
+  private final Duration stageLength;
+  private final double highestRate;
+  private final long seed;
+  private final Consumer<String> progress;
+
+  ShopRamp(LocalStack stack, Duration stageLength, double highestRate, long seed, Consumer<String> progress) {
+    this.stack = stack;
+    this.stageLength = stageLength;
+    this.highestRate = highestRate;
+    this.seed = seed;
+    this.progress = progress;
+  }
+
+  /** Every stage run, the last one the first that broke (unless the highest rate held). */
+  List<Stage> run() {
+    ShopCounters counters = new ShopCounters(stack);
+    List<Stage> stages = new ArrayList<>();
+    for (double rate = FIRST_RATE; rate <= highestRate; rate *= STEP) {
+      int orders = (int) Math.ceil(rate * stageLength.toSeconds());
+      progress.accept(String.format(Locale.ROOT, "Whole shop: %.2f orders/s for %d s ...", rate, stageLength.toSeconds()));
+      StackResources.Reading before = StackResources.read();
+      ShopCounters.Reading written = counters.read();
+      CrowdReport crowd = Crowd.run(ShopAddress.of(stack), CrowdPlan.arriving(orders, rate, MOST_AT_ONCE, seed + stages.size()), line -> { });
+      StackResources.Reading after = StackResources.read();
+      Stage stage = new Stage(rate, crowd, StackResources.cpuPercent(before, after), after, counters.read().minus(written));
+      stages.add(stage);
+      progress.accept("  " + stage);
+      if (!holds(stage, stages.get(0))) {
+        break;
+      }
+    }
+    return stages;
+  }
+
+  /** The last stage that held, if any did. */
+  static Optional<Stage> knee(List<Stage> stages) {
+    Stage knee = null;
+    for (Stage stage : stages) {
+      if (!holds(stage, stages.get(0))) {
+        break;
+      }
+      knee = stage;
+    }
+    return Optional.ofNullable(knee);
+  }
+
+  /** Latencies are compared with the first stage's, with a floor, so that noise on a fast first stage is no break. */
+  static boolean holds(Stage stage, Stage first) {
+    CrowdReport crowd = stage.crowd();
+    return crowd.holds()
+        && crowd.refusals() == 0
+        && crowd.placementP99Millis() <= LATENCY_GROWTH * Math.max(first.crowd().placementP99Millis(), 100)
+        && crowd.sagaStepP99Millis() <= LATENCY_GROWTH * Math.max(first.crowd().sagaStepP99Millis(), 500);
+  }
+}

@@ -1,0 +1,92 @@
+package io.sagashop.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * CPU time and memory of each part of the stack this JVM started (its descendant processes), read
+ * from Linux's /proc: a service by its jar, PostgreSQL and Kafka by their launchers, PostgreSQL's
+ * own processes together. Memory is the proportional set size (PSS), so that the memory PostgreSQL's
+ * processes share is counted once.
+ */
+final class StackResources {
+
+  /** One reading: CPU seconds used so far and memory now, per part. */
+  record Reading(long nanoTime, Map<String, Double> cpuSeconds, Map<String, Long> memoryKib) {
+
+    long totalMemoryMib() {
+      return memoryKib.values().stream().mapToLong(Long::longValue).sum() / 1024;
+    }
+  }
+
+  private static final double CLOCK_TICKS_PER_SECOND = 100.0;
+  private static final Pattern JAR = Pattern.compile("([a-z-]+)\\.jar");
+
+  private StackResources() {}
+
+  static Reading read() {
+    Map<String, Double> cpu = new TreeMap<>();
+    Map<String, Long> memory = new TreeMap<>();
+    ProcessHandle.current().descendants().forEach(process -> {
+      String part = partOf(process);
+      Path proc = Path.of("/proc", String.valueOf(process.pid()));
+      try {
+        cpu.merge(part, cpuSeconds(Files.readString(proc.resolve("stat"))), Double::sum);
+        memory.merge(part, pssKib(proc), Long::sum);
+      } catch (IOException ended) {
+        // the process ended between listing and reading: it uses nothing any more
+      }
+    });
+    return new Reading(System.nanoTime(), cpu, memory);
+  }
+
+  /** Each part's share of one core between two readings, in percent. */
+  static Map<String, Double> cpuPercent(Reading before, Reading after) {
+    double seconds = (after.nanoTime() - before.nanoTime()) / 1e9;
+    Map<String, Double> percent = new TreeMap<>();
+    after.cpuSeconds().forEach((part, used) -> percent.put(part, 100 * (used - before.cpuSeconds().getOrDefault(part, 0.0)) / seconds));
+    return percent;
+  }
+
+  static String describe(Map<String, Double> cpuPercent, Reading memory) {
+    StringBuilder line = new StringBuilder();
+    cpuPercent.forEach((part, percent) -> line.append(String.format(Locale.ROOT, "%s%s %.0f%% CPU %d MiB",
+        line.length() == 0 ? "" : "; ", part, percent, memory.memoryKib().getOrDefault(part, 0L) / 1024)));
+    return line.toString();
+  }
+
+  private static String partOf(ProcessHandle process) {
+    List<String> command = process.info().arguments().map(List::of).orElse(List.of());
+    String all = String.join(" ", command) + " " + process.info().command().orElse("");
+    if (all.contains("PostgresMain") || all.contains("/postgres")) {
+      return "postgresql";
+    }
+    if (all.contains("KafkaBrokerMain")) {
+      return "kafka";
+    }
+    Matcher jar = JAR.matcher(all);
+    return jar.find() ? jar.group(1) : "other";
+  }
+
+  /** utime + stime, the 14th and 15th fields, counted after the command name in brackets. */
+  private static double cpuSeconds(String stat) {
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / CLOCK_TICKS_PER_SECOND;
+  }
+
+  private static long pssKib(Path proc) throws IOException {
+    for (String line : Files.readAllLines(proc.resolve("smaps_rollup"))) {
+      if (line.startsWith("Pss:")) {
+        return Long.parseLong(line.replaceAll("\\D", ""));
+      }
+    }
+    return 0;
+  }
+}
