@@ -2,6 +2,9 @@ package io.sagashop.bench;
 
 import io.sagashop.bench.NoOpSteps.Wait;
 import io.sagashop.stack.LocalStack.DatabaseAccess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -133,6 +136,21 @@ final class BareEngine implements AutoCloseable {
 
   ProcessEngine engine() {
     return engine;
+  }
+
+  /**
+   * Adds the indexes the orchestrator adds to Camunda's tables (its {@code db/camunda/sagashop-indexes.sql}):
+   * the benchmark measures the shop's engine, tuned as the shop runs it.
+   */
+  void addTheShopsIndexes(Path projectRoot) {
+    Path script = projectRoot.resolve("orchestrator/src/main/resources/db/camunda/sagashop-indexes.sql");
+    try (Connection connection = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource().getConnection();
+        Statement statement = connection.createStatement()) {
+      connection.setAutoCommit(true);
+      statement.execute(Files.readString(script));
+    } catch (IOException | SQLException e) {
+      throw new IllegalStateException("Cannot add the indexes of " + script + ": " + e.getMessage(), e);
+    }
   }
 
   /**

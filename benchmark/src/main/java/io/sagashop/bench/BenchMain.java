@@ -50,6 +50,7 @@ public final class BenchMain {
   private static BenchReport.BareFigures bareEngine(LocalStack stack, StackSettings settings, BenchArguments arguments, Consumer<String> progress) {
     try (BareEngine bare = BareEngine.start(stack.databaseOfItsOwn("bench_engine"), "bench")) {
       String run = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+      bare.addTheShopsIndexes(settings.projectRoot());
 
       bare.deploy(SagaModel.asModelled(settings.projectRoot()));
       progress.accept(String.format(Locale.ROOT, "Bare engine, as modelled (%d async continuations): warming up ...",

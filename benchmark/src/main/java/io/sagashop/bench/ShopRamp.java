@@ -18,8 +18,9 @@ import java.util.function.Consumer;
  * the shop does (an open loop), order, pay, cancel or receive as the crowd's customers do, and
  * sellers confirm deposits over the engine REST API; then the crowd's invariants are checked. The
  * rate rises until a stage breaks: an invariant broken, a call refused, or the 99th percentile of
- * placing an order or of a saga step more than {@value #LATENCY_GROWTH} times what it was at the
- * first rate. The last stage that held is the knee: the sagas per second the shop sustains here.
+ * placing an order or of a saga step more than {@value #LATENCY_GROWTH} times the lowest it was at
+ * a lower rate (not the first rate's: the JVMs are still warming up then). The last stage that held
+ * is the knee: the sagas per second the shop sustains here.
  */
 final class ShopRamp {
 
@@ -78,7 +79,7 @@ final class ShopRamp {
       Stage stage = new Stage(rate, crowd, StackResources.cpuPercent(before, after), after, counters.read().minus(written));
       stages.add(stage);
       progress.accept("  " + stage);
-      if (!holds(stage, stages.get(0))) {
+      if (!holds(stages.size() - 1, stages)) {
         break;
       }
     }
@@ -88,21 +89,25 @@ final class ShopRamp {
   /** The last stage that held, if any did. */
   static Optional<Stage> knee(List<Stage> stages) {
     Stage knee = null;
-    for (Stage stage : stages) {
-      if (!holds(stage, stages.get(0))) {
-        break;
-      }
-      knee = stage;
+    for (int i = 0; i < stages.size() && holds(i, stages); i++) {
+      knee = stages.get(i);
     }
     return Optional.ofNullable(knee);
   }
 
-  /** Latencies are compared with the first stage's, with a floor, so that noise on a fast first stage is no break. */
-  static boolean holds(Stage stage, Stage first) {
-    CrowdReport crowd = stage.crowd();
-    return crowd.holds()
-        && crowd.refusals() == 0
-        && crowd.placementP99Millis() <= LATENCY_GROWTH * Math.max(first.crowd().placementP99Millis(), 100)
-        && crowd.sagaStepP99Millis() <= LATENCY_GROWTH * Math.max(first.crowd().sagaStepP99Millis(), 500);
+  /**
+   * Whether the i-th stage held. Its latencies are compared with the lowest at the lower rates,
+   * with a floor, so that noise on a fast stage is no break.
+   */
+  static boolean holds(int i, List<Stage> stages) {
+    CrowdReport crowd = stages.get(i).crowd();
+    if (!crowd.holds() || crowd.refusals() > 0) {
+      return false;
+    }
+    List<CrowdReport> lower = stages.subList(0, i).stream().map(Stage::crowd).toList();
+    long placement = lower.stream().mapToLong(CrowdReport::placementP99Millis).min().orElse(Long.MAX_VALUE / 4);
+    long step = lower.stream().mapToLong(CrowdReport::sagaStepP99Millis).min().orElse(Long.MAX_VALUE / 4);
+    return crowd.placementP99Millis() <= LATENCY_GROWTH * Math.max(placement, 100)
+        && crowd.sagaStepP99Millis() <= LATENCY_GROWTH * Math.max(step, 500);
   }
 }

@@ -3,7 +3,6 @@ package io.sagashop.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,9 +34,10 @@ final class StackResources {
     Map<String, Double> cpu = new TreeMap<>();
     Map<String, Long> memory = new TreeMap<>();
     ProcessHandle.current().descendants().forEach(process -> {
-      String part = partOf(process);
       Path proc = Path.of("/proc", String.valueOf(process.pid()));
       try {
+        // read here: Java's ProcessHandle.Info gives no arguments for the long class paths of PostgreSQL's and Kafka's launchers
+        String part = partOf(Files.readString(proc.resolve("cmdline")).replace('\0', ' '));
         cpu.merge(part, cpuSeconds(Files.readString(proc.resolve("stat"))), Double::sum);
         memory.merge(part, pssKib(proc), Long::sum);
       } catch (IOException ended) {
@@ -62,10 +62,9 @@ final class StackResources {
     return line.toString();
   }
 
-  private static String partOf(ProcessHandle process) {
-    List<String> command = process.info().arguments().map(List::of).orElse(List.of());
-    String all = String.join(" ", command) + " " + process.info().command().orElse("");
-    if (all.contains("PostgresMain") || all.contains("/postgres")) {
+  private static String partOf(String commandLine) {
+    String all = commandLine;
+    if (all.contains("PostgresMain") || all.contains("/postgres") || all.startsWith("postgres:")) {
       return "postgresql";
     }
     if (all.contains("KafkaBrokerMain")) {

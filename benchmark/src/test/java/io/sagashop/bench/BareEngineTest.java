@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sagashop.stack.LocalStack.DatabaseAccess;
 import io.sagashop.testsupport.TestPostgres;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +28,7 @@ class BareEngineTest {
   @BeforeAll
   static void startEngine() {
     bare = BareEngine.start(new DatabaseAccess(TestPostgres.newDatabase("bench"), "postgres", ""), "bench-test");
+    bare.addTheShopsIndexes(ROOT);
   }
 
   @AfterAll
@@ -46,6 +52,18 @@ class BareEngineTest {
     assertThat(history.createHistoricActivityInstanceQuery().activityId("EndEvent_OrderClosed").count()).isEqualTo(closedBefore + 40);
     assertThat(history.createHistoricActivityInstanceQuery().activityId("Task_RecordDeposit").count()).isGreaterThanOrEqualTo(40);
     assertThat(bare.engine().getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKeyLike("closing-%").count()).isZero();
+  }
+
+  @Test
+  void shouldTuneTheEngineAsTheOrchestratorDoes() throws Exception {
+    try (Connection connection = ((ProcessEngineConfigurationImpl) bare.engine().getProcessEngineConfiguration()).getDataSource().getConnection();
+        ResultSet indexes = connection.createStatement().executeQuery("SELECT indexname FROM pg_indexes WHERE tablename = 'act_ru_task'")) {
+      List<String> names = new ArrayList<>();
+      while (indexes.next()) {
+        names.add(indexes.getString(1));
+      }
+      assertThat(names).contains("sagashop_idx_task_parent");
+    }
   }
 
   @Test

@@ -1,7 +1,7 @@
 package io.sagashop.load;
 
 /** The stretches of an order's life the crowd times, as a customer or seller waits through them. */
-enum Step {
+public enum Step {
   PLACE("place order (POST /orders, retried on 429/503)"),
   DEPOSIT_REQUESTED("placed -> AWAITING_DEPOSIT"),
   SELLER_CONFIRMS("paid -> seller completed Confirm deposit"),

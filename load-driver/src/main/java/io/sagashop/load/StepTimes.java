@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** How long each step took, for every order that went through it; read once the crowd is done. */
-final class StepTimes {
+public final class StepTimes {
 
   private final Map<Step, ConcurrentLinkedQueue<Long>> millis = new EnumMap<>(Step.class);
 
@@ -34,7 +34,7 @@ final class StepTimes {
     return Optional.of(new Summary(step, sorted.size(), percentile(sorted, 50), percentile(sorted, 99), sorted.get(sorted.size() - 1)));
   }
 
-  record Summary(Step step, int count, long p50Millis, long p99Millis, long maxMillis) {}
+  public record Summary(Step step, int count, long p50Millis, long p99Millis, long maxMillis) {}
 
   /** The nearest-rank percentile: the smallest value that at least p% of the values do not exceed. */
   static long percentile(List<Long> sorted, int p) {

@@ -1,0 +1,45 @@
+package io.sagashop.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sagashop.load.CrowdPlan;
+import io.sagashop.load.CrowdReport;
+import io.sagashop.load.Step;
+import io.sagashop.load.StepTimes;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The knee: the last rate at which every order ended as planned, nothing was refused and latency stayed bounded. */
+class ShopRampTest {
+
+  @Test
+  void shouldPutTheKneeBeforeTheFirstRateWhoseLatencyGrewPastThreeTimesTheLowestBelowIt() {
+    List<ShopRamp.Stage> stages = List.of(
+        stage(1.0, 800, 1300, 0, List.of()),   // warming up: not the measure of what follows
+        stage(1.5, 300, 330, 0, List.of()),
+        stage(2.25, 850, 900, 0, List.of()),   // within three times 300 and 330
+        stage(3.38, 950, 400, 0, List.of()),   // placement beyond three times 300
+        stage(5.06, 300, 330, 0, List.of()));
+
+    assertThat(ShopRamp.knee(stages)).hasValueSatisfying(knee -> assertThat(knee.arrivalsPerSecond()).isEqualTo(2.25));
+  }
+
+  @Test
+  void shouldEndTheRampAtABrokenInvariantOrARefusedCallWhateverTheLatency() {
+    assertThat(ShopRamp.knee(List.of(stage(1.0, 300, 300, 0, List.of()), stage(1.5, 300, 300, 0, List.of("an order was lost")))))
+        .hasValueSatisfying(knee -> assertThat(knee.arrivalsPerSecond()).isEqualTo(1.0));
+    assertThat(ShopRamp.knee(List.of(stage(1.0, 300, 300, 2, List.of())))).isEmpty();
+  }
+
+  private static ShopRamp.Stage stage(double rate, long placeP99, long stepP99, int refusals, List<String> broken) {
+    List<StepTimes.Summary> steps = List.of(
+        new StepTimes.Summary(Step.PLACE, 30, placeP99 / 2, placeP99, placeP99),
+        new StepTimes.Summary(Step.DEPOSIT_REQUESTED, 30, stepP99 / 2, stepP99, stepP99),
+        new StepTimes.Summary(Step.SELLER_CONFIRMS, 30, 5_000, 20_000, 20_000));
+    CrowdReport crowd = new CrowdReport(CrowdPlan.arriving(30, rate, 10, 1), "run", 25, 3, 2, Duration.ofSeconds(40), Duration.ofSeconds(5),
+        steps, refusals, 0, 0, 12, broken);
+    return new ShopRamp.Stage(rate, crowd, Map.of(), new StackResources.Reading(0, Map.of(), Map.of()), new ShopCounters.Reading(0, 0));
+  }
+}
