@@ -64,11 +64,12 @@ final class StackResources {
 
   private static String partOf(String commandLine) {
     String all = commandLine;
-    if (all.contains("PostgresMain") || all.contains("/postgres") || all.startsWith("postgres:")) {
-      return "postgresql";
-    }
+    // the launchers' class paths name every jar of the stack: their main class tells them apart
     if (all.contains("KafkaBrokerMain")) {
       return "kafka";
+    }
+    if (all.contains("PostgresMain") || all.startsWith("postgres:") || all.split(" ", 2)[0].endsWith("/postgres")) {
+      return "postgresql";
     }
     Matcher jar = JAR.matcher(all);
     return jar.find() ? jar.group(1) : "other";

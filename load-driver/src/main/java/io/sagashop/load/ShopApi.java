@@ -69,6 +69,11 @@ public final class ShopApi {
 
   // --- the customer
 
+  /** The customer registers (on their first visit) and signs in, if they have no token yet: before they order, as on the page. */
+  void signIn(String customerId) {
+    tokens.computeIfAbsent(customerId, name -> customerToken(name));
+  }
+
   Answer placeOrder(String customerId, String productId, int quantity, String idempotencyKey) {
     Answer placed = asCustomer(customerId, () -> post(ShopService.ORDER, "/orders", Map.of("productId", productId, "quantity", quantity))
         .header("Idempotency-Key", idempotencyKey));
@@ -163,11 +168,13 @@ public final class ShopApi {
 
   /** A customer registers on first use, with a password of their own. */
   private Answer asCustomer(String customerId, Supplier<HttpRequest.Builder> request) {
-    return withToken(customerId, () -> {
-      String password = customerPasswords.computeIfAbsent(customerId, name -> ShopPasswords.generate() + ShopPasswords.generate());
-      signIn.register(customerId, password);
-      return signIn.accessToken(customerId, password);
-    }, request);
+    return withToken(customerId, () -> customerToken(customerId), request);
+  }
+
+  private String customerToken(String customerId) {
+    String password = customerPasswords.computeIfAbsent(customerId, name -> ShopPasswords.generate() + ShopPasswords.generate());
+    signIn.register(customerId, password);
+    return signIn.accessToken(customerId, password);
   }
 
   private Answer asStaff(String name, String password, Supplier<HttpRequest.Builder> request) {
