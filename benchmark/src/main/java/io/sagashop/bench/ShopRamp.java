@@ -72,10 +72,10 @@ final class ShopRamp {
     for (double rate = FIRST_RATE; rate <= highestRate; rate *= STEP) {
       int orders = (int) Math.ceil(rate * stageLength.toSeconds());
       progress.accept(String.format(Locale.ROOT, "Whole shop: %.2f orders/s for %d s ...", rate, stageLength.toSeconds()));
-      StackResources.Reading before = StackResources.read();
+      StackResources.Reading before = StackResources.read(stack.settings().postgresDirectory());
       ShopCounters.Reading written = counters.read();
       CrowdReport crowd = Crowd.run(ShopAddress.of(stack), CrowdPlan.arriving(orders, rate, MOST_AT_ONCE, seed + stages.size()), line -> { });
-      StackResources.Reading after = StackResources.read();
+      StackResources.Reading after = StackResources.read(stack.settings().postgresDirectory());
       Stage stage = new Stage(rate, crowd, StackResources.cpuPercent(before, after), after, counters.read().minus(written));
       stages.add(stage);
       progress.accept("  " + stage);

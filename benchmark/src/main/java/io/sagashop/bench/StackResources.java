@@ -8,11 +8,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * CPU time and memory of each part of the stack this JVM started (its descendant processes), read
- * from Linux's /proc: a service by its jar, PostgreSQL and Kafka by their launchers, PostgreSQL's
- * own processes together. Memory is the proportional set size (PSS), so that the memory PostgreSQL's
+ * CPU time and memory of each part of the stack this JVM started (its descendant processes, and
+ * PostgreSQL's server, which detaches from its launcher), read from Linux's /proc: a service by its
+ * jar, Kafka by its launcher, PostgreSQL's processes together. Memory is the proportional set size (PSS), so that the memory PostgreSQL's
  * processes share is counted once.
  */
 final class StackResources {
@@ -30,10 +31,10 @@ final class StackResources {
 
   private StackResources() {}
 
-  static Reading read() {
+  static Reading read(Path postgresDataDirectory) {
     Map<String, Double> cpu = new TreeMap<>();
     Map<String, Long> memory = new TreeMap<>();
-    ProcessHandle.current().descendants().forEach(process -> {
+    Stream.concat(ProcessHandle.current().descendants(), postgresServer(postgresDataDirectory)).forEach(process -> {
       Path proc = Path.of("/proc", String.valueOf(process.pid()));
       try {
         // read here: Java's ProcessHandle.Info gives no arguments for the long class paths of PostgreSQL's and Kafka's launchers
@@ -45,6 +46,16 @@ final class StackResources {
       }
     });
     return new Reading(System.nanoTime(), cpu, memory);
+  }
+
+  /** The server's first process (its PID is postmaster.pid's first line) and every process it started. */
+  private static Stream<ProcessHandle> postgresServer(Path dataDirectory) {
+    try {
+      long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+      return ProcessHandle.of(pid).stream().flatMap(server -> Stream.concat(Stream.of(server), server.descendants()));
+    } catch (IOException | RuntimeException notRunning) {
+      return Stream.empty();
+    }
   }
 
   /** Each part's share of one core between two readings, in percent. */

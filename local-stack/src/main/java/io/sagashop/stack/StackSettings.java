@@ -123,7 +123,8 @@ public record StackSettings(
     return externalKafka.orElse("localhost:" + kafkaPort);
   }
 
-  Path postgresDirectory() {
+  /** PostgreSQL's data directory (its postmaster.pid names the server's process while it runs). */
+  public Path postgresDirectory() {
     return dataDirectory.resolve("postgres");
   }
 
