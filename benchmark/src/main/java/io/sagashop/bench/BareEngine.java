@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -136,6 +137,19 @@ final class BareEngine implements AutoCloseable {
 
   ProcessEngine engine() {
     return engine;
+  }
+
+  /** What the engine's history tables take on disk now, indexes and TOAST included. */
+  long historyBytes() {
+    try (Connection connection = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource().getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet size = statement.executeQuery(
+            "SELECT coalesce(sum(pg_total_relation_size(oid)), 0) FROM pg_class WHERE relkind = 'r' AND relname LIKE 'act\\_hi\\_%'")) {
+      size.next();
+      return size.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot measure the engine's history: " + e.getMessage(), e);
+    }
   }
 
   /**

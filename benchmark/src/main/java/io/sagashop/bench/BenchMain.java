@@ -56,8 +56,10 @@ public final class BenchMain {
       progress.accept(String.format(Locale.ROOT, "Bare engine, as modelled (%d async continuations): warming up ...",
           SagaModel.asyncContinuations(SagaModel.asModelled(settings.projectRoot()))));
       bare.drive(run + "-warm", WARM_UP_SAGAS, DRIVERS);
+      long historyBefore = bare.historyBytes();
       BareEngine.Throughput asModelled = bare.drive(run + "-async", arguments.sagas(), DRIVERS);
-      progress.accept("  " + asModelled);
+      long historyPerSaga = (bare.historyBytes() - historyBefore) / arguments.sagas();
+      progress.accept("  " + asModelled + "; history per closed order: " + historyPerSaga / 1024 + " KiB");
 
       bare.deploy(SagaModel.withoutAsyncContinuations(settings.projectRoot()));
       progress.accept("Bare engine, every step in the transaction that reached it: warming up ...");
@@ -71,7 +73,7 @@ public final class BenchMain {
       OpenOrders.Latencies many = open.at(arguments.open(), arguments.samples(), progress);
       progress.accept("  " + many);
 
-      return new BenchReport.BareFigures(asModelled, synchronous, few, many);
+      return new BenchReport.BareFigures(asModelled, historyPerSaga, synchronous, few, many);
     }
   }
 }

@@ -14,8 +14,13 @@ import java.util.Optional;
  */
 record BenchReport(List<ShopRamp.Stage> stages, Path plot, BareFigures engine) implements CommandLine.Report {
 
-  /** The bare engine's throughput with and without async continuations, and its calls with few and many open sagas. */
-  record BareFigures(BareEngine.Throughput bare, BareEngine.Throughput bareWithoutAsync, OpenOrders.Latencies few, OpenOrders.Latencies many) {}
+  /**
+   * The bare engine's throughput with and without async continuations, the history a closed saga
+   * leaves (until the cleanup removes it after its time to live), and its calls with few and many
+   * open sagas.
+   */
+  record BareFigures(BareEngine.Throughput bare, long historyBytesPerSaga, BareEngine.Throughput bareWithoutAsync, OpenOrders.Latencies few,
+      OpenOrders.Latencies many) {}
 
   /** The last rate the whole shop sustained. */
   Optional<ShopRamp.Stage> knee() {
@@ -56,6 +61,7 @@ record BenchReport(List<ShopRamp.Stage> stages, Path plot, BareFigures engine) i
     lines.add("  plot: " + plot);
     lines.add("Bare engine (order-saga.bpmn, no-op steps, the same PostgreSQL, history full, the orchestrator's job executor):");
     lines.add("  as modelled:                 " + engine.bare());
+    lines.add("  history per closed order:    " + engine.historyBytesPerSaga() / 1024 + " KiB (removed 180 days after the order ended)");
     lines.add("  without async continuations: " + engine.bareWithoutAsync());
     lines.add("Open sagas, waiting for their deposit (one call at a time):");
     lines.add("  " + engine.few());

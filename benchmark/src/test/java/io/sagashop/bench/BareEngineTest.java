@@ -42,7 +42,9 @@ class BareEngineTest {
     long closedBefore = history.createHistoricActivityInstanceQuery().activityId("EndEvent_OrderClosed").count();
 
     bare.deploy(SagaModel.asModelled(ROOT));
+    long historyBefore = bare.historyBytes();
     BareEngine.Throughput asModelled = bare.drive("closing-async", 20, 4);
+    assertThat(bare.historyBytes()).as("the closed sagas' history takes room").isGreaterThan(historyBefore);
     bare.deploy(SagaModel.withoutAsyncContinuations(ROOT));
     BareEngine.Throughput synchronous = bare.drive("closing-sync", 20, 4);
 

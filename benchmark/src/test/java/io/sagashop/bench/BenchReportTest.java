@@ -20,6 +20,7 @@ class BenchReportTest {
         Path.of("plot.png"),
         new BenchReport.BareFigures(
             new BareEngine.Throughput(1000, Duration.ofSeconds(10)),
+            40_960,
             new BareEngine.Throughput(1000, Duration.ofSeconds(4)),
             latencies(1_000, 2.0),
             latencies(100_000, 3.0)));
@@ -28,7 +29,7 @@ class BenchReportTest {
 
     assertThat(lines.get(lines.size() - 1)).isEqualTo(
         "BENCH shop_sagas_per_s=1.5 bare_sagas_per_s=100.0 ratio=0.02 place_p99_ms=0 step_p99_ms=0 open_100k_vs_1k=1.50 async_cost=2.50 stack_rss_mib=2");
-    assertThat(lines).contains("  BROKEN at 2.25/s: an order was lost");
+    assertThat(lines).contains("  BROKEN at 2.25/s: an order was lost", "  history per closed order:    40 KiB (removed 180 days after the order ended)");
     assertThat(report.holds()).as("an order lost at any rate breaks the benchmark").isFalse();
   }
 
