@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 
 /**
  * {@code ./sagashop bench}: starts a shop of its own (fresh data under {@code .sagashop/bench}) and
@@ -52,9 +53,10 @@ public final class BenchMain {
       String run = "bench-" + UUID.randomUUID().toString().substring(0, 8);
       bare.addTheShopsIndexes(settings.projectRoot());
 
-      bare.deploy(SagaModel.asModelled(settings.projectRoot()));
+      BpmnModelInstance model = SagaModel.asModelled(settings.projectRoot());
+      bare.deploy(model);
       progress.accept(String.format(Locale.ROOT, "Bare engine, as modelled (%d async continuations): warming up ...",
-          SagaModel.asyncContinuations(SagaModel.asModelled(settings.projectRoot()))));
+          SagaModel.asyncContinuations(model)));
       bare.drive(run + "-warm", WARM_UP_SAGAS, DRIVERS);
       long historyBefore = bare.historyBytes();
       BareEngine.Throughput asModelled = bare.drive(run + "-async", arguments.sagas(), DRIVERS);

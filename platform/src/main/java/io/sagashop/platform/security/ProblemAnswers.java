@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import io.sagashop.platform.web.DependencyUnavailableException;
 import java.net.URI;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -24,8 +25,6 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
  * Retry-After when the token could not be checked because the identity provider is down.
  */
 final class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHandler, AuthenticationFailureHandler {
-
-  static final String RETRY_AFTER_SECONDS = "5";
 
   private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
   private final BearerTokenAccessDeniedHandler bearerDenied = new BearerTokenAccessDeniedHandler();
@@ -50,7 +49,7 @@ final class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHand
       commence(request, response, failure);
       return;
     }
-    response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+    response.setHeader(HttpHeaders.RETRY_AFTER, DependencyUnavailableException.RETRY_AFTER_SECONDS);
     write(response, HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable",
         "The token cannot be checked right now: the shop's identity provider cannot be reached. Please try again shortly.",
         "identity-provider-unavailable", request);

@@ -11,7 +11,8 @@ import org.springframework.web.ErrorResponseException;
  */
 public class DependencyUnavailableException extends ErrorResponseException {
 
-  static final String RETRY_AFTER_SECONDS = "5";
+  /** How soon a client should try again: every part that is briefly down is back in seconds. */
+  public static final String RETRY_AFTER_SECONDS = "5";
 
   public DependencyUnavailableException(String detail, Throwable cause) {
     super(HttpStatus.SERVICE_UNAVAILABLE, problem(detail), cause);
