@@ -105,6 +105,7 @@ function showAccount() {
   $('place').disabled = !signedIn;
   if (!signedIn) {
     $('orders').replaceChildren();
+    $('refreshed').hidden = true;
     $('empty').textContent = 'Sign in to order and to see your orders.';
   }
 }
@@ -207,15 +208,31 @@ async function refresh() {
   try {
     const page = await call('GET', '/orders?size=20');
     const orders = await Promise.all(page.orders.map((o) => call('GET', `/orders/${o.orderId}`)));
-    const open = new Set([...document.querySelectorAll('details[open]')].map((d) => d.closest('.order').dataset.orderId));
-    $('orders').replaceChildren(...orders.map((order) => {
-      const card = render(order);
-      if (open.has(order.orderId)) card.querySelector('details').open = true;
-      return card;
-    }));
+    show(orders);
     $('empty').hidden = orders.length > 0;
+    $('refreshed').textContent = `Updated ${new Date().toLocaleTimeString()}`;
+    $('refreshed').hidden = false;
   } catch (error) {
     say(error.message, true);
+  }
+}
+
+// A card is redrawn only when its order changed: redrawing every card on every refresh would drop
+// the customer's text selection (copying the transfer reference) and a click landing mid-redraw.
+function show(orders) {
+  const shown = new Map([...$('orders').children].map((card) => [card.dataset.orderId, card]));
+  const cards = orders.map((order) => {
+    const facts = JSON.stringify(order);
+    const before = shown.get(order.orderId);
+    if (before && before.dataset.facts === facts) return before;
+    const card = render(order);
+    card.dataset.facts = facts;
+    if (before && before.querySelector('details').open) card.querySelector('details').open = true;
+    return card;
+  });
+  const current = [...$('orders').children];
+  if (cards.length !== current.length || cards.some((card, i) => card !== current[i])) {
+    $('orders').replaceChildren(...cards);
   }
 }
 

@@ -77,6 +77,12 @@ class ShopPageBrowserTest {
     assertThat(browser.findElement(By.cssSelector(".order .steps li.current")).getText()).isEqualTo("Awaiting deposit");
     Chromium.screenshot(browser, "shop-page.png");
 
+    // the page keeps updating, and leaves an unchanged order as it is: the reference the customer
+    // is copying stays on the page (before, every refresh redrew every card)
+    String updated = browser.findElement(By.id("refreshed")).getText();
+    wait.until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("refreshed"), updated)));
+    assertThat(reference.getText()).matches("SAGA-[2-9A-HJ-NP-Z]{10}");
+
     browser.findElement(By.cssSelector(".order button.cancel")).click();
 
     wait.until(ExpectedConditions.textToBe(By.cssSelector(".order .status"), "Cancelled"));
