@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  * CPU time and memory of each part of the stack this JVM started (its descendant processes, and
  * PostgreSQL's server, which detaches from its launcher), read from Linux's /proc: a service by its
  * jar, Kafka by its launcher, PostgreSQL's processes together. Memory is the proportional set size (PSS), so that the memory PostgreSQL's
- * processes share is counted once.
+ * processes share is counted once. The benchmark's own JVM, which plays the customers and sellers on
+ * the same cores, is counted apart as the {@value #LOAD_DRIVER}: its CPU, not its memory.
  */
 final class StackResources {
 
@@ -26,6 +27,7 @@ final class StackResources {
     }
   }
 
+  static final String LOAD_DRIVER = "load driver";
   private static final double CLOCK_TICKS_PER_SECOND = 100.0;
   private static final Pattern JAR = Pattern.compile("([a-z-]+)\\.jar");
 
@@ -45,6 +47,11 @@ final class StackResources {
         // the process ended between listing and reading: it uses nothing any more
       }
     });
+    try {
+      cpu.put(LOAD_DRIVER, cpuSeconds(Files.readString(Path.of("/proc/self/stat"))));
+    } catch (IOException notLinux) {
+      // no /proc: the driver's share stays unknown
+    }
     return new Reading(System.nanoTime(), cpu, memory);
   }
 
@@ -68,8 +75,8 @@ final class StackResources {
 
   static String describe(Map<String, Double> cpuPercent, Reading memory) {
     StringBuilder line = new StringBuilder();
-    cpuPercent.forEach((part, percent) -> line.append(String.format(Locale.ROOT, "%s%s %.0f%% CPU %d MiB",
-        line.length() == 0 ? "" : "; ", part, percent, memory.memoryKib().getOrDefault(part, 0L) / 1024)));
+    cpuPercent.forEach((part, percent) -> line.append(String.format(Locale.ROOT, "%s%s %.0f%% CPU", line.length() == 0 ? "" : "; ", part, percent))
+        .append(memory.memoryKib().containsKey(part) ? " " + memory.memoryKib().get(part) / 1024 + " MiB" : ""));
     return line.toString();
   }
 

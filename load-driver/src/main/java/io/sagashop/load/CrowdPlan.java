@@ -15,8 +15,14 @@ import java.util.Random;
  *
  * @param stepTimeout how long a customer waits for the next step of their order before calling it stuck
  * @param arrivalsPerSecond how many customers place an order each second; 0: a new one as soon as one is done
+ * @param lookAgain how often a waiting customer looks at their order again
  */
-public record CrowdPlan(int orders, int concurrency, long seed, Duration stepTimeout, double arrivalsPerSecond) {
+public record CrowdPlan(int orders, int concurrency, long seed, Duration stepTimeout, double arrivalsPerSecond, Duration lookAgain) {
+
+  /** A test's crowd looks often, so that it ends soon after the shop is done. */
+  static final Duration LOOK_OFTEN = Duration.ofMillis(300);
+  /** As the shop's page does: the customers of an open loop load the shop as real ones would. */
+  static final Duration LOOK_AS_THE_PAGE_DOES = Duration.ofSeconds(2);
 
   static final double CANCELLED_SHARE = 0.10;
   static final double OUT_OF_STOCK_SHARE = 0.05;
@@ -34,13 +40,16 @@ public record CrowdPlan(int orders, int concurrency, long seed, Duration stepTim
     if (stepTimeout.isNegative() || stepTimeout.isZero()) {
       throw new IllegalArgumentException("the step timeout must be positive, but is " + stepTimeout);
     }
+    if (lookAgain.isNegative() || lookAgain.isZero()) {
+      throw new IllegalArgumentException("customers must look again after a positive time, not " + lookAgain);
+    }
     if (arrivalsPerSecond < 0) {
       throw new IllegalArgumentException("the arrival rate must not be negative, but is " + arrivalsPerSecond);
     }
   }
 
   public static CrowdPlan of(int orders, int concurrency, long seed) {
-    return new CrowdPlan(orders, concurrency, seed, Duration.ofMinutes(3), 0);
+    return new CrowdPlan(orders, concurrency, seed, Duration.ofMinutes(3), 0, LOOK_OFTEN);
   }
 
   /** Customers arriving at this rate, at most {@code concurrency} of them under way at once. */
@@ -48,7 +57,7 @@ public record CrowdPlan(int orders, int concurrency, long seed, Duration stepTim
     if (perSecond <= 0) {
       throw new IllegalArgumentException("the arrival rate must be positive, but is " + perSecond);
     }
-    return new CrowdPlan(orders, concurrency, seed, Duration.ofMinutes(3), perSecond);
+    return new CrowdPlan(orders, concurrency, seed, Duration.ofMinutes(3), perSecond, LOOK_AS_THE_PAGE_DOES);
   }
 
   boolean openLoop() {

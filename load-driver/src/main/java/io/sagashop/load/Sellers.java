@@ -20,6 +20,9 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 final class Sellers implements AutoCloseable {
 
+  /** How often a seller looks for a deposit's task in Tasklist again (it is mostly there at the first look). */
+  private static final Duration LOOK_AGAIN = Duration.ofMillis(300);
+
   private record Deposit(CrowdOrder order, Instant paidAt, CompletableFuture<Instant> confirmed) {}
 
   private final ShopApi shop;
@@ -77,7 +80,7 @@ final class Sellers implements AutoCloseable {
           .atMost(stepTimeout)
           .pollInSameThread()
           .pollDelay(Duration.ZERO)
-          .pollInterval(Customer.LOOK_AGAIN)
+          .pollInterval(LOOK_AGAIN)
           .until(() -> completed(deposit, lastCompletion));
     } catch (ConditionTimeoutException e) {
       throw new IllegalStateException(lastCompletion.get() == null

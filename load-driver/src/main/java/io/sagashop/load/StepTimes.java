@@ -21,7 +21,7 @@ public final class StepTimes {
   }
 
   void record(Step step, Duration took) {
-    millis.get(step).add(took.toMillis());
+    millis.get(step).add(Math.max(0, took.toMillis()));
   }
 
   /** Count, median, 99th percentile and maximum of a step, if any order went through it. */

@@ -3,6 +3,7 @@ package io.sagashop.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -41,5 +42,12 @@ class CrowdPlanTest {
     assertThat(CrowdPlan.arriving(30, 1.5, 10, 1).openLoop()).isTrue();
     assertThat(CrowdPlan.of(30, 10, 1).openLoop()).isFalse();
     assertThatThrownBy(() -> CrowdPlan.arriving(30, 0, 10, 1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("arrival rate");
+  }
+
+  @Test
+  void shouldLetTheCustomersOfAnOpenLoopLookAtTheirOrdersAsOftenAsThePageDoes() {
+    // the page looks every 2 s; a crowd that looks more often loads the shop with reads no customer makes
+    assertThat(CrowdPlan.arriving(30, 1.5, 10, 1).lookAgain()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(CrowdPlan.of(30, 10, 1).lookAgain()).isLessThan(Duration.ofSeconds(2));
   }
 }
