@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
+import java.util.function.DoubleSupplier;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
@@ -39,24 +40,32 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 final class BareEngine implements AutoCloseable {
 
   /** How many sagas closed in how long. */
-  record Throughput(int sagas, Duration took) {
+  record Throughput(int sagas, Duration took, double cpuSeconds) {
 
     double sagasPerSecond() {
       return sagas / (took.toNanos() / 1e9);
     }
 
+    /** CPU time of the engine, its drivers and PostgreSQL per saga. */
+    double cpuMillisPerSaga() {
+      return 1000 * cpuSeconds / sagas;
+    }
+
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "%d sagas in %.1f s: %.1f sagas/s", sagas, took.toMillis() / 1000.0, sagasPerSecond());
+      return String.format(Locale.ROOT, "%d sagas in %.1f s: %.1f sagas/s, %.0f ms CPU per saga", sagas, took.toMillis() / 1000.0, sagasPerSecond(),
+          cpuMillisPerSaga());
     }
   }
 
   private static final Duration PATIENCE = Duration.ofMinutes(10);
 
   private final ProcessEngine engine;
+  private final DoubleSupplier cpuSecondsSoFar;
   private volatile BiConsumer<String, Wait> onWait = (order, wait) -> { };
 
-  private BareEngine(DatabaseAccess database, String name) {
+  private BareEngine(DatabaseAccess database, String name, DoubleSupplier cpuSecondsSoFar) {
+    this.cpuSecondsSoFar = cpuSecondsSoFar;
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration();
     configuration.setProcessEngineName(name);
@@ -83,8 +92,12 @@ final class BareEngine implements AutoCloseable {
     this.engine = configuration.buildProcessEngine();
   }
 
-  static BareEngine start(DatabaseAccess database, String name) {
-    return new BareEngine(database, name);
+  /**
+   * An engine on this database; {@code cpuSecondsSoFar} reads the CPU time the machine's parts
+   * (this JVM and the database's server) used so far, to count what each saga costs.
+   */
+  static BareEngine start(DatabaseAccess database, String name, DoubleSupplier cpuSecondsSoFar) {
+    return new BareEngine(database, name, cpuSecondsSoFar);
   }
 
   /** Deploys this model as the newest version: the start message then starts it. */
@@ -105,13 +118,14 @@ final class BareEngine implements AutoCloseable {
       }
     });
     Instant started = Instant.now();
+    double cpuBefore = cpuSecondsSoFar.getAsDouble();
     try {
       for (int i = 0; i < sagas; i++) {
         String order = run + "-" + i;
         driver.execute(() -> place(order));
       }
       awaitClosed(closed, failure, sagas);
-      return new Throughput(sagas, Duration.between(started, Instant.now()));
+      return new Throughput(sagas, Duration.between(started, Instant.now()), cpuSecondsSoFar.getAsDouble() - cpuBefore);
     } finally {
       onWait = (order, wait) -> { };
       driver.shutdownNow();

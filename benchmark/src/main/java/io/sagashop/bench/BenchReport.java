@@ -63,6 +63,7 @@ record BenchReport(List<ShopRamp.Stage> stages, Path plot, BareFigures engine) i
     lines.add("  as modelled:                 " + engine.bare());
     lines.add("  history per closed order:    " + engine.historyBytesPerSaga() / 1024 + " KiB (removed 180 days after the order ended)");
     lines.add("  without async continuations: " + engine.bareWithoutAsync());
+    knee().ifPresent(knee -> lines.add(cpuCeiling(knee, Runtime.getRuntime().availableProcessors())));
     lines.add("Open sagas, waiting for their deposit (one call at a time):");
     lines.add("  " + engine.few());
     lines.add("  " + engine.many());
@@ -73,6 +74,19 @@ record BenchReport(List<ShopRamp.Stage> stages, Path plot, BareFigures engine) i
         knee.map(stage -> stage.crowd().placementP99Millis()).orElse(0L), knee.map(stage -> stage.crowd().sagaStepP99Millis()).orElse(0L),
         thousands(engine.many().open()), manyOpenVsFew(), asyncCost(), knee.map(stage -> stage.memory().totalMemoryMib()).orElse(0L)));
     return lines;
+  }
+
+  /**
+   * The most the shop could do if its cores were its only limit: the machine's CPU time per second
+   * over what one order takes of it at the knee (every part and the load driver). Against the bare
+   * engine's rate, this bounds the ratio whatever latency allows.
+   */
+  String cpuCeiling(ShopRamp.Stage knee, int cores) {
+    double ceiling = 1000.0 * cores / knee.cpuMillisPerOrder();
+    return String.format(Locale.ROOT,
+        "CPU per order: the whole shop %.0f ms at its knee, the bare engine %.0f ms per saga; %d cores allow the shop at most %.1f orders/s, "
+            + "a ratio of %.2f to the bare engine",
+        knee.cpuMillisPerOrder(), engine.bare().cpuMillisPerSaga(), cores, ceiling, ceiling / engine.bare().sagasPerSecond());
   }
 
   private static String thousands(int open) {

@@ -25,8 +25,13 @@ import java.util.function.Consumer;
 final class ShopRamp {
 
   /** One rate, what the crowd saw, and what the stack used meanwhile. */
-  record Stage(double arrivalsPerSecond, CrowdReport crowd, Map<String, Double> cpuPercent, StackResources.Reading memory,
+  record Stage(double arrivalsPerSecond, CrowdReport crowd, Map<String, Double> cpuPercent, double cpuSeconds, StackResources.Reading memory,
       ShopCounters.Reading written) {
+
+    /** CPU time of the whole machine's work per order: every part of the shop and the load driver. */
+    double cpuMillisPerOrder() {
+      return 1000 * cpuSeconds / crowd.plan().orders();
+    }
 
     double commitsPerOrder() {
       return (double) written.commits() / crowd.plan().orders();
@@ -39,9 +44,11 @@ final class ShopRamp {
     @Override
     public String toString() {
       return String.format(Locale.ROOT,
-          "%5.2f orders/s: %d orders, placement p99 %d ms, slowest saga step p99 %d ms, refused %d, broken %d; %.0f commits and %.1f Kafka records per order",
-          arrivalsPerSecond, crowd.plan().orders(), crowd.placementP99Millis(), crowd.sagaStepP99Millis(), crowd.refusals(),
-          crowd.broken().size(), commitsPerOrder(), recordsPerOrder());
+          "%5.2f orders/s: %d orders, placement p50 %d ms p99 %d ms, slowest saga step p99 %d ms, refused %d, broken %d; "
+              + "%.0f commits, %.1f Kafka records and %.0f ms CPU per order (the machine %.0f%% busy, the load driver %.0f%%)",
+          arrivalsPerSecond, crowd.plan().orders(), crowd.placementP50Millis(), crowd.placementP99Millis(), crowd.sagaStepP99Millis(), crowd.refusals(),
+          crowd.broken().size(), commitsPerOrder(), recordsPerOrder(), cpuMillisPerOrder(),
+          cpuPercent.values().stream().mapToDouble(Double::doubleValue).sum(), cpuPercent.getOrDefault(StackResources.LOAD_DRIVER, 0.0));
     }
   }
 
@@ -76,7 +83,7 @@ final class ShopRamp {
       ShopCounters.Reading written = counters.read();
       CrowdReport crowd = Crowd.run(ShopAddress.of(stack), CrowdPlan.arriving(orders, rate, MOST_AT_ONCE, seed + stages.size()), line -> { });
       StackResources.Reading after = StackResources.read(stack.settings().postgresDirectory());
-      Stage stage = new Stage(rate, crowd, StackResources.cpuPercent(before, after), after, counters.read().minus(written));
+      Stage stage = new Stage(rate, crowd, StackResources.cpuPercent(before, after), StackResources.cpuSecondsBetween(before, after), after, counters.read().minus(written));
       stages.add(stage);
       progress.accept("  " + stage);
       if (!holds(stages.size() - 1, stages)) {

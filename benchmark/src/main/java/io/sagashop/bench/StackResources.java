@@ -28,6 +28,8 @@ final class StackResources {
   }
 
   static final String LOAD_DRIVER = "load driver";
+  /** A reading before anything ran. */
+  static final Reading NOTHING = new Reading(0, Map.of(), Map.of());
   private static final double CLOCK_TICKS_PER_SECOND = 100.0;
   private static final Pattern JAR = Pattern.compile("([a-z-]+)\\.jar");
 
@@ -71,6 +73,13 @@ final class StackResources {
     Map<String, Double> percent = new TreeMap<>();
     after.cpuSeconds().forEach((part, used) -> percent.put(part, 100 * (used - before.cpuSeconds().getOrDefault(part, 0.0)) / seconds));
     return percent;
+  }
+
+  /** CPU seconds all parts (the load driver included) used between two readings. */
+  static double cpuSecondsBetween(Reading before, Reading after) {
+    return after.cpuSeconds().entrySet().stream()
+        .mapToDouble(used -> used.getValue() - before.cpuSeconds().getOrDefault(used.getKey(), 0.0))
+        .sum();
   }
 
   static String describe(Map<String, Double> cpuPercent, Reading memory) {

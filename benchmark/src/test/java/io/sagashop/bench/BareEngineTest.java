@@ -1,5 +1,6 @@
 package io.sagashop.bench;
 
+import java.lang.management.ManagementFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sagashop.stack.LocalStack.DatabaseAccess;
@@ -27,7 +28,8 @@ class BareEngineTest {
 
   @BeforeAll
   static void startEngine() {
-    bare = BareEngine.start(new DatabaseAccess(TestPostgres.newDatabase("bench"), "postgres", ""), "bench-test");
+    bare = BareEngine.start(new DatabaseAccess(TestPostgres.newDatabase("bench"), "postgres", ""), "bench-test",
+        () -> ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class).getProcessCpuTime() / 1e9);
     bare.addTheShopsIndexes(ROOT);
   }
 
@@ -51,6 +53,7 @@ class BareEngineTest {
     assertThat(asModelled.sagas()).isEqualTo(20);
     assertThat(synchronous.sagas()).isEqualTo(20);
     assertThat(asModelled.sagasPerSecond()).isPositive();
+    assertThat(asModelled.cpuMillisPerSaga()).as("driving sagas takes CPU time, counted per saga").isPositive();
     assertThat(history.createHistoricActivityInstanceQuery().activityId("EndEvent_OrderClosed").count()).isEqualTo(closedBefore + 40);
     assertThat(history.createHistoricActivityInstanceQuery().activityId("Task_RecordDeposit").count()).isGreaterThanOrEqualTo(40);
     assertThat(bare.engine().getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKeyLike("closing-%").count()).isZero();

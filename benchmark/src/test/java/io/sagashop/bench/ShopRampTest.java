@@ -40,6 +40,6 @@ class ShopRampTest {
         new StepTimes.Summary(Step.SELLER_CONFIRMS, 30, 5_000, 20_000, 20_000));
     CrowdReport crowd = new CrowdReport(CrowdPlan.arriving(30, rate, 10, 1), "run", 25, 3, 2, Duration.ofSeconds(40), Duration.ofSeconds(5),
         steps, refusals, 0, 0, 12, broken);
-    return new ShopRamp.Stage(rate, crowd, Map.of(), new StackResources.Reading(0, Map.of(), Map.of()), new ShopCounters.Reading(0, 0));
+    return new ShopRamp.Stage(rate, crowd, Map.of(), 0, new StackResources.Reading(0, Map.of(), Map.of()), new ShopCounters.Reading(0, 0));
   }
 }

@@ -40,6 +40,10 @@ public record CrowdReport(
   }
 
   /** The 99th percentile of placing an order (POST /orders, tried again on 429/503), in ms. */
+  public long placementP50Millis() {
+    return steps.stream().filter(step -> step.step() == Step.PLACE).mapToLong(StepTimes.Summary::p50Millis).max().orElse(0);
+  }
+
   public long placementP99Millis() {
     return steps.stream().filter(step -> step.step() == Step.PLACE).mapToLong(StepTimes.Summary::p99Millis).max().orElse(0);
   }
