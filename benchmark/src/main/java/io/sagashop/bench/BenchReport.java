@@ -63,7 +63,7 @@ record BenchReport(List<ShopRamp.Stage> stages, Path plot, BareFigures engine) i
     lines.add("  as modelled:                 " + engine.bare());
     lines.add("  history per closed order:    " + engine.historyBytesPerSaga() / 1024 + " KiB (removed 180 days after the order ended)");
     lines.add("  without async continuations: " + engine.bareWithoutAsync());
-    knee().ifPresent(knee -> lines.add(cpuCeiling(knee, Runtime.getRuntime().availableProcessors())));
+    lines.add(cpuCeiling(Runtime.getRuntime().availableProcessors()));
     lines.add("Open sagas, waiting for their deposit (one call at a time):");
     lines.add("  " + engine.few());
     lines.add("  " + engine.many());
@@ -77,16 +77,41 @@ record BenchReport(List<ShopRamp.Stage> stages, Path plot, BareFigures engine) i
   }
 
   /**
-   * The most the shop could do if its cores were its only limit: the machine's CPU time per second
-   * over what one order takes of it at the knee (every part and the load driver). Against the bare
-   * engine's rate, this bounds the ratio whatever latency allows.
+   * What one more order costs the machine: the slope of the machine's busy share against the arrival
+   * rate, by least squares over the stages after the first (its JVMs still compiling). What a stage
+   * costs whatever its rate (the crowd's catalog, the invariants' reads) falls into the intercept,
+   * with what the stack uses at rest. Empty with fewer than two such stages.
    */
-  String cpuCeiling(ShopRamp.Stage knee, int cores) {
-    double ceiling = 1000.0 * cores / knee.cpuMillisPerOrder();
-    return String.format(Locale.ROOT,
-        "CPU per order: the whole shop %.0f ms at its knee, the bare engine %.0f ms per saga; %d cores allow the shop at most %.1f orders/s, "
-            + "a ratio of %.2f to the bare engine",
-        knee.cpuMillisPerOrder(), engine.bare().cpuMillisPerSaga(), cores, ceiling, ceiling / engine.bare().sagasPerSecond());
+  Optional<CpuPerOrder> cpuPerOrder() {
+    List<ShopRamp.Stage> measured = stages.size() > 1 ? stages.subList(1, stages.size()) : List.of();
+    if (measured.size() < 2) {
+      return Optional.empty();
+    }
+    double meanRate = measured.stream().mapToDouble(ShopRamp.Stage::arrivalsPerSecond).average().orElseThrow();
+    double meanBusy = measured.stream().mapToDouble(ShopRamp.Stage::busyPercent).average().orElseThrow();
+    double covariance = measured.stream().mapToDouble(stage -> (stage.arrivalsPerSecond() - meanRate) * (stage.busyPercent() - meanBusy)).sum();
+    double variance = measured.stream().mapToDouble(stage -> Math.pow(stage.arrivalsPerSecond() - meanRate, 2)).sum();
+    double slope = covariance / variance;
+    return slope > 0 ? Optional.of(new CpuPerOrder(10 * slope, meanBusy - slope * meanRate)) : Optional.empty();
+  }
+
+  /** @param millis CPU time one more order takes, @param busyPercentAtNoOrders the intercept, in percent of one core */
+  record CpuPerOrder(double millis, double busyPercentAtNoOrders) {
+
+    /** The orders per second at which these cores would be fully busy. */
+    double ceiling(int cores) {
+      return (100.0 * cores - busyPercentAtNoOrders) / (millis / 10);
+    }
+  }
+
+  /** The ceiling the cores put on the shop, and so on its ratio to the bare engine, whatever latency allows. */
+  String cpuCeiling(int cores) {
+    return cpuPerOrder().map(cost -> String.format(Locale.ROOT,
+            "CPU per order: the whole shop %.0f ms (every part and the load driver; %.0f%% of a core at no orders), the bare engine %.0f ms "
+                + "per saga; %d cores allow the shop at most %.1f orders/s, a ratio of %.2f to the bare engine",
+            cost.millis(), cost.busyPercentAtNoOrders(), engine.bare().cpuMillisPerSaga(), cores, cost.ceiling(cores),
+            cost.ceiling(cores) / engine.bare().sagasPerSecond()))
+        .orElse("CPU per order: too few stages to tell");
   }
 
   private static String thousands(int open) {

@@ -33,6 +33,11 @@ final class ShopRamp {
       return 1000 * cpuSeconds / crowd.plan().orders();
     }
 
+    /** How busy the machine was: every part and the load driver, in percent of one core. */
+    double busyPercent() {
+      return cpuPercent.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
     double commitsPerOrder() {
       return (double) written.commits() / crowd.plan().orders();
     }
@@ -48,7 +53,7 @@ final class ShopRamp {
               + "%.0f commits, %.1f Kafka records and %.0f ms CPU per order (the machine %.0f%% busy, the load driver %.0f%%)",
           arrivalsPerSecond, crowd.plan().orders(), crowd.placementP50Millis(), crowd.placementP99Millis(), crowd.sagaStepP99Millis(), crowd.refusals(),
           crowd.broken().size(), commitsPerOrder(), recordsPerOrder(), cpuMillisPerOrder(),
-          cpuPercent.values().stream().mapToDouble(Double::doubleValue).sum(), cpuPercent.getOrDefault(StackResources.LOAD_DRIVER, 0.0));
+          busyPercent(), cpuPercent.getOrDefault(StackResources.LOAD_DRIVER, 0.0));
     }
   }
 
