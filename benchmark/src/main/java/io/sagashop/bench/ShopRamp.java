@@ -17,10 +17,16 @@ import java.util.function.Consumer;
  * The whole shop under a rising arrival rate: at each rate, customers arrive for a while whatever
  * the shop does (an open loop), order, pay, cancel or receive as the crowd's customers do, and
  * sellers confirm deposits over the engine REST API; then the crowd's invariants are checked. The
- * rate rises until a stage breaks: an invariant broken, a call refused, or the 99th percentile of
- * placing an order or of a saga step more than {@value #LATENCY_GROWTH} times the lowest it was at
- * a lower rate (not the first rate's: the JVMs are still warming up then). The last stage that held
- * is the knee: the sagas per second the shop sustains here.
+ * rate rises until a stage breaks: an invariant broken, a call refused, or the shop's latency past
+ * what its customers notice: the 99th percentile of placing an order over {@value #PLACEMENT_P99_MILLIS}
+ * ms, or of a saga step over {@value #STEP_P99_MILLIS} ms (the page shows a new status every 2 s: a
+ * step within that is one refresh). The first stage warms the JVMs up and is judged on its orders
+ * alone. The last stage that held is the knee: the sagas per second the shop sustains here.
+ *
+ * <p>Why not latency relative to the lowest rate's: with 30 s stages, a p99 is the second or third
+ * slowest call, and "three times the lowest p99" broke at 5 orders/s on two calls of 300 ms while
+ * the median placement took 10 ms. Past the knee a queue builds up within the stage, and the p99
+ * leaves any such objective far behind (6.6 s at 11.4 orders/s).
  */
 final class ShopRamp {
 
@@ -57,7 +63,8 @@ final class ShopRamp {
     }
   }
 
-  static final double LATENCY_GROWTH = 3.0;
+  static final long PLACEMENT_P99_MILLIS = 1_000;
+  static final long STEP_P99_MILLIS = 2_000;
   private static final double FIRST_RATE = 1.0;
   private static final double STEP = 1.5;
   /** The most customers under way at once; beyond, the shop is far past its knee anyway. */
@@ -107,19 +114,12 @@ final class ShopRamp {
     return Optional.ofNullable(knee);
   }
 
-  /**
-   * Whether the i-th stage held. Its latencies are compared with the lowest at the lower rates,
-   * with a floor, so that noise on a fast stage is no break.
-   */
+  /** Whether the i-th stage held: its orders as planned, nothing refused, latency within the objectives (after the first). */
   static boolean holds(int i, List<Stage> stages) {
     CrowdReport crowd = stages.get(i).crowd();
     if (!crowd.holds() || crowd.refusals() > 0) {
       return false;
     }
-    List<CrowdReport> lower = stages.subList(0, i).stream().map(Stage::crowd).toList();
-    long placement = lower.stream().mapToLong(CrowdReport::placementP99Millis).min().orElse(Long.MAX_VALUE / 4);
-    long step = lower.stream().mapToLong(CrowdReport::sagaStepP99Millis).min().orElse(Long.MAX_VALUE / 4);
-    return crowd.placementP99Millis() <= LATENCY_GROWTH * Math.max(placement, 100)
-        && crowd.sagaStepP99Millis() <= LATENCY_GROWTH * Math.max(step, 500);
+    return i == 0 || crowd.placementP99Millis() <= PLACEMENT_P99_MILLIS && crowd.sagaStepP99Millis() <= STEP_P99_MILLIS;
   }
 }

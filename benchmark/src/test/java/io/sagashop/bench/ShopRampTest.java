@@ -15,15 +15,18 @@ import org.junit.jupiter.api.Test;
 class ShopRampTest {
 
   @Test
-  void shouldPutTheKneeBeforeTheFirstRateWhoseLatencyGrewPastThreeTimesTheLowestBelowIt() {
+  void shouldPutTheKneeBeforeTheFirstRateWhoseLatencyPassedWhatCustomersNotice() {
     List<ShopRamp.Stage> stages = List.of(
-        stage(1.0, 800, 1300, 0, List.of()),   // warming up: not the measure of what follows
-        stage(1.5, 300, 330, 0, List.of()),
-        stage(2.25, 850, 900, 0, List.of()),   // within three times 300 and 330
-        stage(3.38, 950, 400, 0, List.of()),   // placement beyond three times 300
-        stage(5.06, 300, 330, 0, List.of()));
+        stage(1.0, 1800, 3300, 0, List.of()),  // warming up: judged on its orders alone
+        stage(1.5, 90, 100, 0, List.of()),
+        stage(2.25, 950, 1900, 0, List.of()),  // ten times slower, still within 1 s and 2 s
+        stage(3.38, 300, 2100, 0, List.of()),  // a saga step past 2 s
+        stage(5.06, 90, 100, 0, List.of()));
 
     assertThat(ShopRamp.knee(stages)).hasValueSatisfying(knee -> assertThat(knee.arrivalsPerSecond()).isEqualTo(2.25));
+    assertThat(ShopRamp.knee(List.of(stage(1.0, 90, 100, 0, List.of()), stage(1.5, 1100, 100, 0, List.of()))))
+        .as("placing past 1 s")
+        .hasValueSatisfying(knee -> assertThat(knee.arrivalsPerSecond()).isEqualTo(1.0));
   }
 
   @Test
