@@ -8,31 +8,40 @@ import java.util.Random;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.Page;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
 /**
  * How the engine's calls that touch one order scale with the orders still open: the sellers'
  * Tasklist (their first page of deposits to confirm, and one order's task as the seller looks it up)
- * and a message correlated to one order, measured with a given number of sagas waiting for their
- * deposit, one call at a time.
+ * a message correlated to one order, and the job executor's look for due jobs (every open saga
+ * keeps its deposit deadline's timer among them), measured with a given number of sagas waiting for
+ * their deposit, one call at a time.
  */
 final class OpenOrders {
 
   /** The latencies measured with this many sagas open. */
-  record Latencies(int open, Percentiles correlation, Percentiles taskOfOrder, Percentiles sellersFirstPage) {
+  record Latencies(int open, Percentiles correlation, Percentiles taskOfOrder, Percentiles sellersFirstPage, Percentiles jobAcquisition) {
 
-    /** The slowest of the three at the median. */
+    Latencies(int open) {
+      this(open, new Percentiles(), new Percentiles(), new Percentiles(), new Percentiles());
+    }
+
+    /** The slowest of the four at the median. */
     double worstMedianMillis() {
-      return Math.max(correlation.millis(50), Math.max(taskOfOrder.millis(50), sellersFirstPage.millis(50)));
+      return Math.max(Math.max(correlation.millis(50), jobAcquisition.millis(50)), Math.max(taskOfOrder.millis(50), sellersFirstPage.millis(50)));
     }
 
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "%,d open sagas: correlation %s; task of an order %s; sellers' first page %s",
-          open, correlation, taskOfOrder, sellersFirstPage);
+      return String.format(Locale.ROOT, "%,d open sagas: correlation %s; task of an order %s; sellers' first page %s; job acquisition %s",
+          open, correlation, taskOfOrder, sellersFirstPage, jobAcquisition);
     }
   }
 
   private static final int WARM_UP = 50;
+  /** As the orchestrator's job executor: 3 jobs per acquisition. */
+  private static final int ACQUIRED_AT_ONCE = 3;
 
   private final BareEngine bare;
   private final ProcessEngine engine;
@@ -64,10 +73,12 @@ final class OpenOrders {
       for (int i = 0; i < WARM_UP; i++) {
         taskOfOrder();
         sellersFirstPage();
+        jobAcquisition();
       }
     }
-    Latencies latencies = new Latencies(size, new Percentiles(), new Percentiles(), new Percentiles());
+    Latencies latencies = new Latencies(size);
     for (int i = 0; i < samples; i++) {
+      timed(latencies.jobAcquisition(), this::jobAcquisition);
       timed(latencies.taskOfOrder(), this::taskOfOrder);
       timed(latencies.sellersFirstPage(), this::sellersFirstPage);
       String order = open.remove(random.nextInt(open.size()));
@@ -81,6 +92,15 @@ final class OpenOrders {
   private Object taskOfOrder() {
     String order = open.get(random.nextInt(open.size()));
     return engine.getTaskService().createTaskQuery().taskCandidateGroup("sellers").processInstanceBusinessKey(order).list();
+  }
+
+  /**
+   * What the job executor asks at each acquisition, with the engine's own query and settings: the
+   * next jobs that are due (only reads; the executor would lock what it finds next).
+   */
+  private Object jobAcquisition() {
+    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+        .execute(context -> context.getJobManager().findNextJobsToExecute(new Page(0, ACQUIRED_AT_ONCE)));
   }
 
   /** What Tasklist asks for the sellers' filter: their newest tasks, a page of 15. */

@@ -88,6 +88,7 @@ class BareEngineTest {
     assertThat(latencies.correlation().count()).isEqualTo(5);
     assertThat(latencies.taskOfOrder().count()).isEqualTo(5);
     assertThat(latencies.sellersFirstPage().count()).isEqualTo(5);
+    assertThat(latencies.jobAcquisition().count()).isEqualTo(5);
     assertThat(bare.engine().getTaskService().createTaskQuery().taskCandidateGroup("sellers").processInstanceBusinessKeyLike("waiting-%").count())
         .isEqualTo(30);
     assertThat(bare.engine().getHistoryService().createHistoricActivityInstanceQuery().activityId("EndEvent_OrderCancelled").count())

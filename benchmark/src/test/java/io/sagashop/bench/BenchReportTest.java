@@ -45,8 +45,8 @@ class BenchReportTest {
   }
 
   private static OpenOrders.Latencies latencies(int open, double millis) {
-    OpenOrders.Latencies latencies = new OpenOrders.Latencies(open, new Percentiles(), new Percentiles(), new Percentiles());
-    for (Percentiles calls : List.of(latencies.correlation(), latencies.taskOfOrder(), latencies.sellersFirstPage())) {
+    OpenOrders.Latencies latencies = new OpenOrders.Latencies(open);
+    for (Percentiles calls : List.of(latencies.correlation(), latencies.taskOfOrder(), latencies.sellersFirstPage(), latencies.jobAcquisition())) {
       calls.record(Duration.ofNanos((long) (millis * 1_000_000)));
     }
     return latencies;
