@@ -1,10 +1,13 @@
 package io.sagashop.orchestrator.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.sagashop.testsupport.ServiceIntegrationTest;
+import java.time.Duration;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -40,9 +43,15 @@ class HistoryCleanupTest {
     String kept = endedInstance("history-kept", 180);
 
     Job cleanup = history.cleanUpHistoryAsync(true);
-    management.executeJob(cleanup.getId());
+    try {
+      management.executeJob(cleanup.getId());
+    } catch (OptimisticLockingException jobExecutorRanItToo) {
+      // the cleanup is due now, and the engine's own job executor may pick it up at the same
+      // moment; one of the two runs goes through, the other is rolled back
+    }
 
-    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(expired).count()).as("removed after its time to live").isZero();
+    await().atMost(Duration.ofMinutes(2)).untilAsserted(() ->
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(expired).count()).as("removed after its time to live").isZero());
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(expired).count()).isZero();
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(kept).count()).as("kept within its time to live").isOne();
   }
