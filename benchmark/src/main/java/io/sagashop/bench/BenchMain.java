@@ -50,7 +50,7 @@ public final class BenchMain {
 
   private static BenchReport.BareFigures bareEngine(LocalStack stack, StackSettings settings, BenchArguments arguments, Consumer<String> progress) {
     try (BareEngine bare = BareEngine.start(stack.databaseOfItsOwn("bench_engine"), "bench",
-        () -> StackResources.cpuSecondsBetween(StackResources.NOTHING, StackResources.read(settings.postgresDirectory())))) {
+        () -> StackResources.read(settings.postgresDirectory()).totalCpuSeconds())) {
       String run = "bench-" + UUID.randomUUID().toString().substring(0, 8);
       bare.addTheShopsIndexes(settings.projectRoot());
 

@@ -22,14 +22,17 @@ final class StackResources {
   /** One reading: CPU seconds used so far and memory now, per part. */
   record Reading(long nanoTime, Map<String, Double> cpuSeconds, Map<String, Long> memoryKib) {
 
+    /** CPU seconds all parts (the load driver included) used so far. */
+    double totalCpuSeconds() {
+      return cpuSeconds.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
     long totalMemoryMib() {
       return memoryKib.values().stream().mapToLong(Long::longValue).sum() / 1024;
     }
   }
 
   static final String LOAD_DRIVER = "load driver";
-  /** A reading before anything ran. */
-  static final Reading NOTHING = new Reading(0, Map.of(), Map.of());
   private static final double CLOCK_TICKS_PER_SECOND = 100.0;
   private static final Pattern JAR = Pattern.compile("([a-z-]+)\\.jar");
 

@@ -157,14 +157,14 @@ final class Customer {
    * The answer to the customer's call can come back after the shop already moved on: zero then.
    */
   private static Optional<Instant> reached(JsonNode view, String status) {
-    Optional<Instant> reached = Optional.empty();
+    Instant earliest = null;
     for (JsonNode entry : view.path("timeline")) {
       if (status.equals(entry.path("orderStatus").asText()) && entry.hasNonNull("time")) {
         Instant time = Instant.parse(entry.path("time").asText());
-        reached = reached.filter(earlier -> earlier.isBefore(time)).or(() -> Optional.of(time));
+        earliest = earliest == null || time.isBefore(earliest) ? time : earliest;
       }
     }
-    return reached;
+    return Optional.ofNullable(earliest);
   }
 
   private JsonNode look(CrowdOrder order) {
