@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Strangers on the network, over real HTTP against the whole shop with its real identity provider:
@@ -50,6 +51,9 @@ class SecurityEndToEndTest {
     "INVENTORY,    PUT,  /products/teapot-kyusu",
     "INVENTORY,    PUT,  /stock-decreases/{id}",
     "DELIVERY,     GET,  /deliveries/{id}",
+    "ORDER,        GET,  /actuator/prometheus",
+    "ORCHESTRATOR, GET,  /actuator/prometheus",
+    "PAYMENT,      GET,  /actuator/info",
   })
   void shouldRefuseAnonymousCallers(ShopService service, String method, String path) {
     assertThat(call(service, method, path, null).statusCode()).isEqualTo(401);
@@ -78,7 +82,20 @@ class SecurityEndToEndTest {
     assertThat(call(ShopService.ORDER, "GET", "/catalog", null).statusCode()).isEqualTo(200);
     assertThat(call(ShopService.IDENTITY, "GET", "/login", null).statusCode()).isEqualTo(200);
     assertThat(call(ShopService.IDENTITY, "GET", "/.well-known/openid-configuration", null).statusCode()).isEqualTo(200);
-    assertThat(call(ShopService.PAYMENT, "GET", "/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+    // The probes answer on the actuator's own port, which only this machine (or the kubelet) reaches.
+    assertThat(get(stack.managementUrl(ShopService.PAYMENT, 1).resolve("/actuator/health/readiness")).statusCode()).isEqualTo(200);
+  }
+
+  @ParameterizedTest(name = "{0} keeps its metrics off the port it serves on")
+  @EnumSource(ShopService.class)
+  void shouldAnswerMetricsOnTheManagementPortOnly(ShopService service) {
+    HttpResponse<String> onItsPort = call(service, "GET", "/actuator/prometheus", null);
+
+    assertThat(onItsPort.statusCode()).isNotEqualTo(200);
+    assertThat(onItsPort.body()).doesNotContain("jvm_memory_used_bytes");
+    if (service != ShopService.IDENTITY) { // the provider shows its metrics to operators only
+      assertThat(get(stack.managementUrl(service, 1).resolve("/actuator/prometheus")).body()).contains("jvm_memory_used_bytes");
+    }
   }
 
   @Test
@@ -97,7 +114,14 @@ class SecurityEndToEndTest {
   }
 
   private static HttpResponse<String> call(ShopService service, String method, String path, String token) {
-    URI uri = stack.url(service).resolve(path.replace("{id}", UUID.randomUUID().toString()));
+    return call(stack.url(service).resolve(path.replace("{id}", UUID.randomUUID().toString())), method, token);
+  }
+
+  private static HttpResponse<String> get(URI uri) {
+    return call(uri, "GET", null);
+  }
+
+  private static HttpResponse<String> call(URI uri, String method, String token) {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20))
         .header("Content-Type", "application/json")
         .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"));

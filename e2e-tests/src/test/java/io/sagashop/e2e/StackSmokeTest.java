@@ -41,7 +41,7 @@ class StackSmokeTest {
   @ParameterizedTest
   @EnumSource(ShopService.class)
   void shouldHaveEveryServiceReady(ShopService service) {
-    HttpResponse<String> readiness = get(stack.url(service).resolve("/actuator/health/readiness"));
+    HttpResponse<String> readiness = get(stack.managementUrl(service, 1).resolve("/actuator/health/readiness"));
 
     assertThat(readiness.statusCode()).isEqualTo(200);
     assertThat(readiness.body()).contains("\"status\":\"UP\"");
@@ -80,11 +80,11 @@ class StackSmokeTest {
     stack.stop(ShopService.PAYMENT);
     try {
       assertThat(stack.isRunning(ShopService.PAYMENT)).isFalse();
-      assertThat(get(stack.url(ShopService.ORDER).resolve("/actuator/health/readiness")).statusCode()).isEqualTo(200);
+      shouldHaveEveryServiceReady(ShopService.ORDER);
     } finally {
       stack.start(ShopService.PAYMENT);
     }
-    assertThat(get(stack.url(ShopService.PAYMENT).resolve("/actuator/health/readiness")).statusCode()).isEqualTo(200);
+    shouldHaveEveryServiceReady(ShopService.PAYMENT);
   }
 
   @Test
@@ -94,6 +94,7 @@ class StackSmokeTest {
     Map<String, Integer> ports = new LinkedHashMap<>();
     for (ShopService service : ShopService.values()) {
       ports.put(service.module(), stack.settings().port(service));
+      ports.put(service.module() + "'s actuator", stack.settings().managementPort(service, 1));
     }
     ports.put("PostgreSQL", stack.settings().postgresPort());
     ports.put("Kafka", stack.settings().kafkaPort());

@@ -32,14 +32,18 @@ public final class LoadMain {
     });
   }
 
-  /** The orchestrator of {@code ./sagashop run} answers its readiness probe on its port. */
+  /**
+   * The orchestrator of {@code ./sagashop run} answers on its port (the engine's REST API turns a
+   * caller without a token away): its probes are on a management port of each replica, which
+   * depends on how many replicas that shop runs.
+   */
   private static boolean isRunning(StackSettings settings) {
     HttpRequest probe =
-        HttpRequest.newBuilder(settings.url(ShopService.ORCHESTRATOR).resolve("/actuator/health/readiness"))
+        HttpRequest.newBuilder(settings.url(ShopService.ORCHESTRATOR).resolve("/engine-rest/version"))
             .timeout(Duration.ofSeconds(5))
             .build();
     try {
-      return HttpClient.newHttpClient().send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+      return HttpClient.newHttpClient().send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 401;
     } catch (IOException e) {
       return false;
     } catch (InterruptedException e) {

@@ -207,6 +207,11 @@ public final class LocalStack implements AutoCloseable {
     return services.get(service).get(replica - 1).baseUrl();
   }
 
+  /** Where one replica's (counted from 1) probes and metrics answer. */
+  public URI managementUrl(ShopService service, int replica) {
+    return services.get(service).get(replica - 1).managementUrl();
+  }
+
   public ShopPasswords passwords() {
     return passwords;
   }
@@ -258,6 +263,10 @@ public final class LocalStack implements AutoCloseable {
     env.put("SERVER_PORT", String.valueOf(settings.port(service, replica)));
     // Only this machine reaches the shop: a laptop on a café's network must not serve its Cockpit.
     env.put("SERVER_ADDRESS", InetAddress.getLoopbackAddress().getHostAddress());
+    // The actuator on a port of its own, as in Kubernetes: the shop's ports answer no stranger's
+    // metrics read. Boot binds a management port to every interface unless told otherwise.
+    env.put("MANAGEMENT_SERVER_PORT", String.valueOf(settings.managementPort(service, replica)));
+    env.put("MANAGEMENT_SERVER_ADDRESS", InetAddress.getLoopbackAddress().getHostAddress());
     // "local": a shop that can take orders at once (inventory-service seeds a few products).
     env.put("SPRING_PROFILES_ACTIVE", "local");
     env.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl(service.database()));

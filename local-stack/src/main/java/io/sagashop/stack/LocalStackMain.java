@@ -102,6 +102,7 @@ public final class LocalStackMain {
           Deliveries API        {}/deliveries
           Kafka                 {}
           PostgreSQL            {}
+          Probes and metrics    {}/actuator/prometheus  (every service on its port + 50: health/readiness, health/liveness, prometheus)
         Users (on the sign-in page, for the shop and Camunda alike; customers register on the shop page)
           admin   / {}   (Cockpit, Tasklist, Admin; operator)
           seller  / {}   (Tasklist: confirms deposits; catalog)
@@ -118,6 +119,7 @@ public final class LocalStackMain {
         stack.url(ShopService.DELIVERY),
         stack.kafkaBootstrapServers(),
         stack.database(ShopService.ORDER).url().replaceAll("/[^/]*$", "/"),
+        stack.managementUrl(ShopService.ORCHESTRATOR, 1),
         stack.passwords().admin(),
         stack.passwords().seller(),
         replicaLines(stack),

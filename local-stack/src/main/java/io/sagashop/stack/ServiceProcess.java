@@ -19,6 +19,7 @@ final class ServiceProcess {
   private final ShopService service;
   private final String name;
   private final int port;
+  private final int managementPort;
   private final ChildProcess process;
   private final List<String> jvmOptions;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -31,6 +32,7 @@ final class ServiceProcess {
     this.service = service;
     this.name = settings.replicasOf(service) == 1 ? service.module() : service.module() + "-" + replica;
     this.port = settings.port(service, replica);
+    this.managementPort = settings.managementPort(service, replica);
     this.jvmOptions = settings.jvmOptions();
     if (!Files.isRegularFile(service.jar(settings.projectRoot()))) {
       throw new StackException(
@@ -78,11 +80,16 @@ final class ServiceProcess {
     return URI.create("http://localhost:" + port);
   }
 
+  /** The actuator's own port: probes and metrics, which the service's port does not answer. */
+  URI managementUrl() {
+    return URI.create("http://localhost:" + managementPort);
+  }
+
   /** Waits until the readiness probe answers UP: the same signal Kubernetes routes traffic by. */
   void awaitReady() {
     Instant deadline = Instant.now().plus(STARTUP);
     HttpRequest readiness =
-        HttpRequest.newBuilder(baseUrl().resolve("/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build();
+        HttpRequest.newBuilder(managementUrl().resolve("/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build();
     while (true) {
       if (!process.isAlive()) {
         throw new StackException(process.whyItStopped(

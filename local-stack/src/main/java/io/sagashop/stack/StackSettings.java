@@ -53,6 +53,12 @@ public record StackSettings(
   static final int MAX_REPLICAS = 9;
 
   /**
+   * How far above its replica's port the actuator (probes, metrics) answers: the orchestrator's on
+   * 8130, as in Kubernetes on a port of its own that no front door and no Ingress leads to.
+   */
+  static final int MANAGEMENT_PORT_OFFSET = 50;
+
+  /**
    * Tests take their ports from here, below Linux's ephemeral range (32768 and up by default): a
    * port in that range can be taken by any outgoing connection while a killed part is down, and
    * the part cannot come back on it, or another process answers there in its place.
@@ -106,6 +112,16 @@ public record StackSettings(
       throw new IllegalArgumentException(service.module() + " has replicas 1 to " + replicasOf(service) + ", not " + replica);
     }
     return replicasOf(service) == 1 ? port(service) : port(service) + REPLICA_PORT_STEP * replica;
+  }
+
+  /** Where one replica's actuator answers (probes and metrics): {@value #MANAGEMENT_PORT_OFFSET} above the replica's port. */
+  public int managementPort(ShopService service, int replica) {
+    return port(service, replica) + MANAGEMENT_PORT_OFFSET;
+  }
+
+  /** The actuator of one replica (counted from 1): its readiness, liveness and Prometheus metrics. */
+  public URI managementUrl(ShopService service, int replica) {
+    return URI.create("http://localhost:" + managementPort(service, replica));
   }
 
   /** How many processes of this service run: {@link #replicas()}, or one for a service that does not replicate. */
@@ -230,6 +246,12 @@ public record StackSettings(
       for (int replica = 1; replicasOf(service) > 1 && replica <= replicasOf(service); replica++) {
         listen(ports, port(service, replica),
             service.module() + " replica " + replica + " (" + service.portVariable() + " + " + REPLICA_PORT_STEP * replica + ")");
+      }
+      for (int replica = 1; replica <= replicasOf(service); replica++) {
+        int offset = port(service, replica) - port(service) + MANAGEMENT_PORT_OFFSET;
+        listen(ports, managementPort(service, replica),
+            service.module() + (replicasOf(service) > 1 ? " replica " + replica : "") + "'s actuator ("
+                + service.portVariable() + " + " + offset + ")");
       }
     }
     return ports;

@@ -84,7 +84,10 @@ class StackSettingsTest {
 
     Map<Integer, String> ports = settings.listeningPorts();
 
-    assertThat(ports).hasSize(3 + ShopService.values().length + StackSettings.MAX_REPLICAS * (ShopService.values().length - 1));
+    int replicaProcesses = 1 + StackSettings.MAX_REPLICAS * (ShopService.values().length - 1);
+    int frontDoors = ShopService.values().length - 1;
+    // PostgreSQL, Kafka's two listeners, then each process's own port and its actuator's, and the front doors
+    assertThat(ports).hasSize(3 + frontDoors + 2 * replicaProcesses);
     assertThat(ports.keySet()).allSatisfy(port -> assertThat(port).isBetween(StackSettings.TEST_PORTS_FROM, StackSettings.TEST_PORTS_TO - 1));
   }
 
@@ -107,6 +110,18 @@ class StackSettingsTest {
     assertThat(settings.port(ShopService.ORCHESTRATOR, 1)).isEqualTo(8180);
     assertThat(settings.port(ShopService.ORCHESTRATOR, 2)).isEqualTo(8280);
     assertThat(settings.port(ShopService.DELIVERY, 2)).isEqualTo(8284);
+  }
+
+  @Test
+  void shouldGiveEveryProcessAnActuatorPortOfItsOwnFiftyAboveItsPort() {
+    StackSettings alone = StackSettings.fromEnvironment(ROOT, Map.<String, String>of()::get);
+    StackSettings twice = alone.withReplicas(2);
+
+    assertThat(alone.managementUrl(ShopService.ORCHESTRATOR, 1)).hasToString("http://localhost:8130");
+    assertThat(alone.managementPort(ShopService.IDENTITY, 1)).isEqualTo(8135);
+    assertThat(twice.managementPort(ShopService.ORDER, 1)).isEqualTo(8231);
+    assertThat(twice.managementPort(ShopService.ORDER, 2)).isEqualTo(8331);
+    assertThat(twice.listeningPorts()).containsEntry(8331, "order-service replica 2's actuator (SAGASHOP_ORDER_SERVICE_PORT + 250)");
   }
 
   @Test
