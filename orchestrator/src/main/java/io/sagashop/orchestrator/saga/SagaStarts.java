@@ -1,6 +1,8 @@
 package io.sagashop.orchestrator.saga;
 
+import io.sagashop.platform.tracing.CurrentTrace;
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
@@ -22,10 +24,12 @@ public class SagaStarts {
 
   private final JdbcTemplate jdbc;
   private final RuntimeService runtime;
+  private final CurrentTrace trace;
 
-  SagaStarts(JdbcTemplate jdbc, RuntimeService runtime) {
+  SagaStarts(JdbcTemplate jdbc, RuntimeService runtime, CurrentTrace trace) {
     this.jdbc = jdbc;
     this.runtime = runtime;
+    this.trace = trace;
   }
 
   /** True if this call started the saga, false if it had been started before. */
@@ -44,8 +48,19 @@ public class SagaStarts {
         .createMessageCorrelation(SagaMessage.OrderPlaced.name())
         .processInstanceBusinessKey(orderId.toString())
         .setVariables(variables)
+        .setVariables(traceVariables())
         .correlateStartMessage();
     log.info("Saga of order {} started", orderId);
     return true;
+  }
+
+  /** The trace of whatever starts the saga (OrderPlaced's consumer, or a cancellation's request) goes on in its steps. */
+  private Map<String, Object> traceVariables() {
+    Map<String, Object> variables = new HashMap<>();
+    trace.traceparent().ifPresent(parent -> {
+      variables.put(SagaVariables.TRACEPARENT, parent);
+      CurrentTrace.traceIdOf(parent).ifPresent(id -> variables.put(SagaVariables.TRACE_ID, id));
+    });
+    return variables;
   }
 }

@@ -8,7 +8,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 /**
  * A step of the saga that calls a service. A failure leaves the step with a message an operator
  * can act on: it becomes the job's exception and, once the retries are spent, the incident message
- * in Cockpit ("Request bank transfer failed for order 42…: payment-service is unreachable ...").
+ * in Cockpit ("Request bank transfer failed for order 42…: payment-service is unreachable ... [trace 4bf9…]"),
+ * with the trace that shows the order's way up to here.
  * Business outcomes ({@link BpmnError}) pass through untouched.
  */
 public abstract class SagaStep implements JavaDelegate {
@@ -20,9 +21,10 @@ public abstract class SagaStep implements JavaDelegate {
     } catch (BpmnError businessOutcome) {
       throw businessOutcome;
     } catch (RuntimeException failure) {
+      String traceId = SagaVariables.traceId(execution);
       throw new SagaStepFailedException(
           execution.getCurrentActivityName() + " failed for order " + execution.getBusinessKey() + ": "
-              + StepFailures.describe(failure),
+              + StepFailures.describe(failure) + (traceId == null ? "" : " [trace " + traceId + "]"),
           failure);
     }
   }

@@ -18,6 +18,13 @@ public final class SagaVariables {
   public static final String AMOUNT = "amount";
   public static final String TRANSFER_REFERENCE = "transferReference";
   public static final String CANCELLATION_REASON = "cancellationReason";
+  /**
+   * The trace the saga's steps belong to (W3C traceparent of the span that started it): a job runs
+   * later, on the engine's thread, where no header reaches.
+   */
+  public static final String TRACEPARENT = "traceparent";
+  /** The same trace's id alone, for the operator: Cockpit shows it, Zipkin finds the trace by it. */
+  public static final String TRACE_ID = "traceId";
 
   private SagaVariables() {}
 
@@ -35,6 +42,11 @@ public final class SagaVariables {
 
   public static BigDecimal amount(VariableScope scope) {
     return new BigDecimal((String) scope.getVariable(AMOUNT));
+  }
+
+  /** The saga's trace id, or null for a saga started while tracing was off. */
+  public static String traceId(VariableScope scope) {
+    return (String) scope.getVariable(TRACE_ID);
   }
 
   public static String cancellationReason(VariableScope scope) {

@@ -11,6 +11,9 @@ import java.util.UUID;
  *
  * @param orderStatus the customer-facing status the order reaches with this event, or null for
  *     events that do not change it (commands, for instance)
+ * @param traceparent the trace of the work that recorded the event (W3C Trace Context, as the
+ *     CloudEvents distributed-tracing extension carries it), or null when none was traced; it
+ *     leaves as the record's {@code traceparent} header, also when the outbox sends it late
  */
 public record EventEnvelope(
-    UUID id, String type, String source, Instant time, UUID orderId, String orderStatus, JsonNode data) {}
+    UUID id, String type, String source, Instant time, UUID orderId, String orderStatus, JsonNode data, String traceparent) {}

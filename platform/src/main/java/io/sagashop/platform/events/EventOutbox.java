@@ -1,6 +1,7 @@
 package io.sagashop.platform.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sagashop.platform.tracing.CurrentTrace;
 import java.time.Clock;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -23,12 +24,14 @@ public class EventOutbox {
   private final ObjectMapper json;
   private final Clock clock;
   private final String source;
+  private final CurrentTrace trace;
 
-  EventOutbox(ApplicationEventPublisher publisher, ObjectMapper json, Clock clock, String source) {
+  EventOutbox(ApplicationEventPublisher publisher, ObjectMapper json, Clock clock, String source, CurrentTrace trace) {
     this.publisher = publisher;
     this.json = json;
     this.clock = clock;
     this.source = source;
+    this.trace = trace;
   }
 
   /** Records an event; it leaves only if the surrounding transaction commits. */
@@ -36,7 +39,8 @@ public class EventOutbox {
   public EventEnvelope publish(EventType type, UUID orderId, Object data) {
     EventEnvelope event =
         new EventEnvelope(
-            UUID.randomUUID(), type.name(), source, clock.instant(), orderId, type.orderStatus(), json.valueToTree(data));
+            UUID.randomUUID(), type.name(), source, clock.instant(), orderId, type.orderStatus(), json.valueToTree(data),
+            trace.traceparent().orElse(null));
     publisher.publishEvent(event);
     log.info("Recorded {} for order {}", event.type(), orderId);
     return event;

@@ -1,7 +1,10 @@
 package io.sagashop.platform.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sagashop.platform.tracing.CurrentTrace;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -36,8 +39,9 @@ public class EventsAutoConfiguration {
 
   @Bean
   EventOutbox eventOutbox(
-      ApplicationEventPublisher publisher, ObjectMapper json, Clock clock, @Value("${spring.application.name}") String source) {
-    return new EventOutbox(publisher, json, clock, source);
+      ApplicationEventPublisher publisher, ObjectMapper json, Clock clock, @Value("${spring.application.name}") String source,
+      CurrentTrace trace) {
+    return new EventOutbox(publisher, json, clock, source, trace);
   }
 
   @Bean
@@ -55,13 +59,21 @@ public class EventsAutoConfiguration {
     return new EventReader(json);
   }
 
-  /** Every envelope goes to the service's own topic, keyed by orderId so one order's events stay in order. */
+  /**
+   * Every envelope goes to the service's own topic, keyed by orderId so one order's events stay in
+   * order, with the trace that recorded it as its {@code traceparent} header: the consumer's span
+   * then continues that trace, however late the outbox sends the event. (Raw bytes: a String header
+   * value would be written as JSON, quotes and all, which no propagator reads.)
+   */
   @Bean
   @ConditionalOnProperty("sagashop.events.topic")
   EventExternalizationConfiguration eventExternalization(EventsProperties properties) {
     return EventExternalizationConfiguration.externalizing()
         .selectByType(EventEnvelope.class)
         .route(EventEnvelope.class, event -> RoutingTarget.forTarget(properties.topic()).andKey(event.orderId().toString()))
+        .headers(EventEnvelope.class, event -> event.traceparent() == null
+            ? Map.of()
+            : Map.of(CurrentTrace.TRACEPARENT, event.traceparent().getBytes(StandardCharsets.US_ASCII)))
         .build();
   }
 
