@@ -158,6 +158,11 @@ class ResilienceEndToEndTest {
     assertThat(incident.path("activityId").asText()).isEqualTo("Task_RequestBankTransfer");
     assertThat(incident.path("incidentMessage").asText())
         .startsWith("Request bank transfer failed for order " + orderId + ": payment-service is ");
+    // and names the order's trace, which shows the way up to the failure (the runbook: from the incident to the trace)
+    String traceId = shop.asAdmin("GET", "/process-instance/" + incident.path("processInstanceId").asText() + "/variables/traceId", null)
+        .body().path("value").asText();
+    assertThat(traceId).matches("[0-9a-f]{32}");
+    assertThat(incident.path("incidentMessage").asText()).endsWith("[trace " + traceId + "]");
 
     // the operator brings payment-service back and retries the job, as Cockpit's retry button does
     stack.start(ShopService.PAYMENT);

@@ -98,6 +98,7 @@ class StackSmokeTest {
     }
     ports.put("PostgreSQL", stack.settings().postgresPort());
     ports.put("Kafka", stack.settings().kafkaPort());
+    ports.put("Zipkin", stack.settings().zipkinPort());
 
     ports.forEach((part, port) -> {
       assertThat(accepts(InetAddress.getLoopbackAddress(), port)).as("%s on this machine", part).isTrue();

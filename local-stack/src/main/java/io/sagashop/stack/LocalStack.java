@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
@@ -33,6 +34,7 @@ public final class LocalStack implements AutoCloseable {
   private final ShopPasswords passwords;
   private final PostgresServer postgres;
   private final KafkaBroker kafka;
+  private final TraceServer traces;
   private final Map<ShopService, List<ServiceProcess>> services = new EnumMap<>(ShopService.class);
   private final List<FrontDoor> frontDoors = new ArrayList<>();
 
@@ -46,6 +48,7 @@ public final class LocalStack implements AutoCloseable {
     this.passwords = ShopPasswords.of(settings, env);
     this.postgres = new PostgresServer(settings, pids);
     this.kafka = KafkaBroker.of(settings, pids);
+    this.traces = TraceServer.of(settings, pids);
   }
 
   /** Starts everything and returns when every service reports ready. */
@@ -77,12 +80,17 @@ public final class LocalStack implements AutoCloseable {
 
     CompletableFuture<Void> database = CompletableFuture.runAsync(postgres::start);
     CompletableFuture<Void> broker = CompletableFuture.runAsync(kafka::start);
+    CompletableFuture<Void> traceServer = CompletableFuture.runAsync(traces::start);
     join(database);
     postgres.ensureDatabases(Arrays.stream(ShopService.values()).map(ShopService::database).toList());
     log.info("PostgreSQL ready at {}", postgres.jdbcUrl(""));
     join(broker);
     kafka.ensureTopics(StackTopics.all());
     log.info("Kafka ready at {}", kafka.bootstrapServers());
+    join(traceServer);
+    if (traces.isReady()) {
+      log.info("Zipkin ready at {}", traces.url());
+    }
 
     for (ShopService service : ShopService.values()) {
       List<ServiceProcess> replicas = new ArrayList<>();
@@ -212,6 +220,11 @@ public final class LocalStack implements AutoCloseable {
     return services.get(service).get(replica - 1).managementUrl();
   }
 
+  /** Where the shop's traces can be read (Zipkin's UI and API), when the stack keeps them. */
+  public Optional<URI> traceServerUrl() {
+    return traces.isReady() ? Optional.of(traces.url()) : Optional.empty();
+  }
+
   public ShopPasswords passwords() {
     return passwords;
   }
@@ -253,6 +266,7 @@ public final class LocalStack implements AutoCloseable {
             .map(service -> CompletableFuture.runAsync(service::stop))
             .toArray(CompletableFuture[]::new)));
     frontDoors.forEach(FrontDoor::close);
+    traces.stop();
     kafka.stop();
     postgres.stop();
     lock.close();
@@ -278,6 +292,10 @@ public final class LocalStack implements AutoCloseable {
           "SAGASHOP_SERVICES_" + other.name() + "_URL", "http://localhost:" + settings.port(other));
     }
     env.put("SAGASHOP_IDENTITY_ISSUER", settings.url(ShopService.IDENTITY).toString());
+    if (traces.isReady()) {
+      env.put("SAGASHOP_TRACING_EXPORT", "true");
+      env.put("SAGASHOP_ZIPKIN_URL", traces.url().toString());
+    }
     switch (service) {
       case ORCHESTRATOR -> env.put("SAGASHOP_CLIENT_SECRET", passwords.orchestratorClient());
       case ORDER -> env.put("SAGASHOP_CLIENT_SECRET", passwords.orderServiceClient());

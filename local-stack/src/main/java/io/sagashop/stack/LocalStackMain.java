@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code ./sagashop run}: starts the whole shop, prints where everything is, and stops it all on
  * Ctrl-C. {@code --fresh} starts from empty databases and topics; {@code --replicas N} runs N
- * processes of every service (two orchestrators make one Camunda cluster on one database).
+ * processes of every service (two orchestrators make one Camunda cluster on one database);
+ * {@code --no-tracing} starts no trace server.
  */
 public final class LocalStackMain {
 
@@ -23,7 +24,9 @@ public final class LocalStackMain {
     StackSettings settings;
     LocalStack stack;
     try {
-      settings = StackSettings.fromEnvironment(root, System::getenv).withReplicas(replicas(arguments));
+      settings = StackSettings.fromEnvironment(root, System::getenv)
+          .withReplicas(replicas(arguments))
+          .withTracing(!arguments.contains("--no-tracing"));
       console.info("Starting sagashop from {}", root);
       stack =
           arguments.contains("--fresh")
@@ -102,6 +105,7 @@ public final class LocalStackMain {
           Deliveries API        {}/deliveries
           Kafka                 {}
           PostgreSQL            {}
+          Traces (Zipkin)       {}
           Probes and metrics    {}/actuator/prometheus  (every service on its port + 50: health/readiness, health/liveness, prometheus)
         Users (on the sign-in page, for the shop and Camunda alike; customers register on the shop page)
           admin   / {}   (Cockpit, Tasklist, Admin; operator)
@@ -119,6 +123,7 @@ public final class LocalStackMain {
         stack.url(ShopService.DELIVERY),
         stack.kafkaBootstrapServers(),
         stack.database(ShopService.ORDER).url().replaceAll("/[^/]*$", "/"),
+        stack.traceServerUrl().map(url -> url + "/zipkin/  (find an order's trace by its traceId, shown in Cockpit)").orElse("off"),
         stack.managementUrl(ShopService.ORCHESTRATOR, 1),
         stack.passwords().admin(),
         stack.passwords().seller(),

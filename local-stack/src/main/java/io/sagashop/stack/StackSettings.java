@@ -25,6 +25,7 @@ import java.util.function.Function;
  * @param postgresPort port of the embedded PostgreSQL
  * @param kafkaPort port of the embedded broker's client listener
  * @param kafkaControllerPort port of the embedded broker's KRaft controller listener
+ * @param zipkinPort port of the trace server (Zipkin) the stack starts, when tracing
  * @param servicePorts HTTP port of each service
  * @param externalPostgres a PostgreSQL to use instead of the embedded one
  * @param externalKafka bootstrap servers of a Kafka to use instead of the embedded broker
@@ -33,6 +34,8 @@ import java.util.function.Function;
  *     it for short deadlines and retry cycles)
  * @param replicas processes of each service; with more than one, each service's port is a front
  *     door that spreads connections over its replicas, as a Kubernetes Service does
+ * @param tracing whether the stack starts a trace server and the services send it their spans
+ *     ({@code --no-tracing} turns it off; log lines keep their traceId either way)
  */
 public record StackSettings(
     Path projectRoot,
@@ -41,12 +44,14 @@ public record StackSettings(
     int postgresPort,
     int kafkaPort,
     int kafkaControllerPort,
+    int zipkinPort,
     Map<ShopService, Integer> servicePorts,
     Optional<ExternalPostgres> externalPostgres,
     Optional<String> externalKafka,
     List<String> jvmOptions,
     Map<String, String> serviceEnvironment,
-    int replicas) {
+    int replicas,
+    boolean tracing) {
 
   /** How far apart the replicas' ports are: replica 1 of the orchestrator listens on 8180, replica 2 on 8280. */
   static final int REPLICA_PORT_STEP = 100;
@@ -80,14 +85,20 @@ public record StackSettings(
 
   /** The same settings, with these environment variables given to every service. */
   public StackSettings withServiceEnvironment(Map<String, String> environment) {
-    return new StackSettings(projectRoot, dataDirectory, postgresBinaries, postgresPort, kafkaPort, kafkaControllerPort, servicePorts,
-        externalPostgres, externalKafka, jvmOptions, Map.copyOf(environment), replicas);
+    return new StackSettings(projectRoot, dataDirectory, postgresBinaries, postgresPort, kafkaPort, kafkaControllerPort, zipkinPort, servicePorts,
+        externalPostgres, externalKafka, jvmOptions, Map.copyOf(environment), replicas, tracing);
   }
 
   /** The same settings, with the data (databases, topics, logs) in another directory. */
   public StackSettings withDataDirectory(Path directory) {
-    return new StackSettings(projectRoot, directory, postgresBinaries, postgresPort, kafkaPort, kafkaControllerPort, servicePorts,
-        externalPostgres, externalKafka, jvmOptions, serviceEnvironment, replicas);
+    return new StackSettings(projectRoot, directory, postgresBinaries, postgresPort, kafkaPort, kafkaControllerPort, zipkinPort, servicePorts,
+        externalPostgres, externalKafka, jvmOptions, serviceEnvironment, replicas, tracing);
+  }
+
+  /** The same settings, with or without the trace server ({@code --no-tracing}). */
+  public StackSettings withTracing(boolean on) {
+    return new StackSettings(projectRoot, dataDirectory, postgresBinaries, postgresPort, kafkaPort, kafkaControllerPort, zipkinPort, servicePorts,
+        externalPostgres, externalKafka, jvmOptions, serviceEnvironment, replicas, on);
   }
 
   /** The same settings, with this many processes of each service. */
@@ -95,8 +106,8 @@ public record StackSettings(
     if (count < 1 || count > MAX_REPLICAS) {
       throw new StackException("--replicas must be between 1 and " + MAX_REPLICAS + ", but is " + count + ".");
     }
-    return new StackSettings(projectRoot, dataDirectory, postgresBinaries, postgresPort, kafkaPort, kafkaControllerPort, servicePorts,
-        externalPostgres, externalKafka, jvmOptions, serviceEnvironment, count);
+    return new StackSettings(projectRoot, dataDirectory, postgresBinaries, postgresPort, kafkaPort, kafkaControllerPort, zipkinPort, servicePorts,
+        externalPostgres, externalKafka, jvmOptions, serviceEnvironment, count, tracing);
   }
 
   public int port(ShopService service) {
@@ -139,6 +150,11 @@ public record StackSettings(
     return externalKafka.orElse("localhost:" + kafkaPort);
   }
 
+  /** The trace server's address: its UI, and its API the tests read traces from. */
+  public URI zipkinUrl() {
+    return URI.create("http://localhost:" + zipkinPort);
+  }
+
   /** PostgreSQL's data directory (its postmaster.pid names the server's process while it runs). */
   public Path postgresDirectory() {
     return dataDirectory.resolve("postgres");
@@ -179,12 +195,14 @@ public record StackSettings(
         intVariable(env, "SAGASHOP_POSTGRES_PORT", 15432),
         intVariable(env, "SAGASHOP_KAFKA_PORT", 9092),
         intVariable(env, "SAGASHOP_KAFKA_CONTROLLER_PORT", 9093),
+        intVariable(env, "SAGASHOP_ZIPKIN_PORT", 9411),
         ports,
         postgres,
         Optional.ofNullable(blankToNull(env.apply("SAGASHOP_KAFKA_BOOTSTRAP_SERVERS"))),
         jvmOptions == null ? DEFAULT_JVM_OPTIONS : List.of(jvmOptions.trim().split("\\s+")),
         Map.of(),
-        1);
+        1,
+        true);
   }
 
   /**
@@ -196,7 +214,7 @@ public record StackSettings(
     int blocks = (TEST_PORTS_TO - TEST_PORTS_FROM - REPLICA_PORT_STEP * MAX_REPLICAS) / REPLICA_PORT_STEP;
     for (int attempt = 0; attempt < 100; attempt++) {
       int base = TEST_PORTS_FROM + REPLICA_PORT_STEP * ThreadLocalRandom.current().nextInt(blocks)
-          + ThreadLocalRandom.current().nextInt(REPLICA_PORT_STEP - ShopService.values().length - 3);
+          + ThreadLocalRandom.current().nextInt(REPLICA_PORT_STEP - ShopService.values().length - 4);
       StackSettings candidate = inBlock(projectRoot, dataDirectory, base);
       if (candidate.withReplicas(MAX_REPLICAS).listeningPorts().keySet().stream().allMatch(StackSettings::isFree)) {
         return candidate;
@@ -205,7 +223,7 @@ public record StackSettings(
     throw new StackException("No free block of ports between " + TEST_PORTS_FROM + " and " + TEST_PORTS_TO + " for a test stack.");
   }
 
-  /** The services on base, base + 1, ..., then PostgreSQL and Kafka's two listeners. */
+  /** The services on base, base + 1, ..., then PostgreSQL, Kafka's two listeners and Zipkin. */
   private static StackSettings inBlock(Path projectRoot, Path dataDirectory, int base) {
     Map<ShopService, Integer> ports = new EnumMap<>(ShopService.class);
     for (ShopService service : ShopService.values()) {
@@ -219,12 +237,14 @@ public record StackSettings(
         next,
         next + 1,
         next + 2,
+        next + 3,
         ports,
         Optional.empty(),
         Optional.empty(),
         DEFAULT_JVM_OPTIONS,
         Map.of(),
-        1);
+        1,
+        true);
   }
 
   /**
@@ -240,6 +260,9 @@ public record StackSettings(
     if (externalKafka.isEmpty()) {
       listen(ports, kafkaPort, "Kafka (SAGASHOP_KAFKA_PORT)");
       listen(ports, kafkaControllerPort, "the Kafka controller (SAGASHOP_KAFKA_CONTROLLER_PORT)");
+    }
+    if (tracing) {
+      listen(ports, zipkinPort, "Zipkin (SAGASHOP_ZIPKIN_PORT)");
     }
     for (ShopService service : ShopService.values()) {
       listen(ports, port(service), service.module() + " (" + service.portVariable() + ")");
@@ -277,8 +300,8 @@ public record StackSettings(
 
   /** The same settings, with the PostgreSQL binaries unpacked in another place. */
   public StackSettings withPostgresBinaries(Path directory) {
-    return new StackSettings(projectRoot, dataDirectory, directory, postgresPort, kafkaPort, kafkaControllerPort,
-        servicePorts, externalPostgres, externalKafka, jvmOptions, serviceEnvironment, replicas);
+    return new StackSettings(projectRoot, dataDirectory, directory, postgresPort, kafkaPort, kafkaControllerPort, zipkinPort,
+        servicePorts, externalPostgres, externalKafka, jvmOptions, serviceEnvironment, replicas, tracing);
   }
 
   /** Shared by every checkout and test run on the machine: unpacked once, in the JVM's temp directory. */

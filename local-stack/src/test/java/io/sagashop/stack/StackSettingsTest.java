@@ -86,8 +86,8 @@ class StackSettingsTest {
 
     int replicaProcesses = 1 + StackSettings.MAX_REPLICAS * (ShopService.values().length - 1);
     int frontDoors = ShopService.values().length - 1;
-    // PostgreSQL, Kafka's two listeners, then each process's own port and its actuator's, and the front doors
-    assertThat(ports).hasSize(3 + frontDoors + 2 * replicaProcesses);
+    // PostgreSQL, Kafka's two listeners, Zipkin, then each process's own port and its actuator's, and the front doors
+    assertThat(ports).hasSize(4 + frontDoors + 2 * replicaProcesses);
     assertThat(ports.keySet()).allSatisfy(port -> assertThat(port).isBetween(StackSettings.TEST_PORTS_FROM, StackSettings.TEST_PORTS_TO - 1));
   }
 
@@ -122,6 +122,15 @@ class StackSettingsTest {
     assertThat(twice.managementPort(ShopService.ORDER, 1)).isEqualTo(8231);
     assertThat(twice.managementPort(ShopService.ORDER, 2)).isEqualTo(8331);
     assertThat(twice.listeningPorts()).containsEntry(8331, "order-service replica 2's actuator (SAGASHOP_ORDER_SERVICE_PORT + 250)");
+  }
+
+  @Test
+  void shouldStartTheTraceServerOn9411UnlessToldNotTo() {
+    StackSettings settings = StackSettings.fromEnvironment(ROOT, Map.<String, String>of()::get);
+
+    assertThat(settings.zipkinUrl()).hasToString("http://localhost:9411");
+    assertThat(settings.listeningPorts()).containsEntry(9411, "Zipkin (SAGASHOP_ZIPKIN_PORT)");
+    assertThat(settings.withTracing(false).listeningPorts()).doesNotContainKey(9411);
   }
 
   @Test
