@@ -3,13 +3,26 @@ package io.sagashop.platform.web;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 
 /**
- * The same problem+json answers to bad input in every service. Runs before Spring MVC's own
- * auto-configuration, whose default problem-details handler then steps aside.
+ * The same problem+json answers to bad input in every service, and the orderId of a request in its
+ * log lines. Runs before Spring MVC's own auto-configuration, whose default problem-details handler
+ * then steps aside.
  */
 @AutoConfiguration(before = WebMvcAutoConfiguration.class)
 @ConditionalOnWebApplication
 @Import(ProblemDetailsAdvice.class)
-public class WebAutoConfiguration {}
+public class WebAutoConfiguration {
+
+  /** First in the chain, so that even a refused request's lines name the order. */
+  @Bean
+  FilterRegistrationBean<OrderIdLogging> orderIdLogging() {
+    FilterRegistrationBean<OrderIdLogging> registration = new FilterRegistrationBean<>(new OrderIdLogging());
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+}
