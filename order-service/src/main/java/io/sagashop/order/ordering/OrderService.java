@@ -29,9 +29,12 @@ class OrderService {
   private final EventOutbox events;
   private final Clock clock;
   private final TransactionTemplate transactions;
+  private final OrderOutcomes outcomes;
 
-  OrderService(OrderRepository orders, Catalog catalog, EventOutbox events, Clock clock, TransactionTemplate transactions) {
+  OrderService(OrderRepository orders, Catalog catalog, EventOutbox events, Clock clock, TransactionTemplate transactions,
+      OrderOutcomes outcomes) {
     this.transactions = transactions;
+    this.outcomes = outcomes;
     this.orders = orders;
     this.catalog = catalog;
     this.events = events;
@@ -71,6 +74,7 @@ class OrderService {
         orders.saveAndFlush(
             new Order(UUID.randomUUID(), customerId, productId, quantity, price.unitPrice(), idempotencyKey, clock.instant()));
     events.publish(OrderEventType.OrderPlaced, order.orderId(), placedData(order, price));
+    outcomes.placed();
     log.info("Order {} placed by {}: {} x {}", order.orderId(), customerId, quantity, productId);
     return order;
   }
@@ -112,6 +116,7 @@ class OrderService {
     Order order = orders.findForUpdate(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
     if (order.close(clock.instant())) {
       events.publish(OrderEventType.OrderClosed, orderId, OrderSnapshot.of(order));
+      outcomes.closed();
     } else if (order.status() != OrderStatus.CLOSED) {
       throw new OrderStatusConflictException(orderId, order.status(), "Only an order that is not cancelled can be closed.");
     }
@@ -124,6 +129,7 @@ class OrderService {
     Order order = orders.findForUpdate(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
     if (order.cancel(reason, clock.instant())) {
       events.publish(OrderEventType.OrderCanceled, orderId, OrderSnapshot.of(order));
+      outcomes.cancelled(reason);
       log.info("Order {} cancelled: {}", orderId, reason);
     }
     return order;

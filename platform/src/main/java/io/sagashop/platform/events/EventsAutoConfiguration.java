@@ -1,6 +1,7 @@
 package io.sagashop.platform.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.sagashop.platform.tracing.CurrentTrace;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -55,6 +56,11 @@ public class EventsAutoConfiguration {
   }
 
   @Bean
+  OutboxMetrics outboxMetrics(JdbcTemplate jdbc, Clock clock) {
+    return new OutboxMetrics(jdbc, clock);
+  }
+
+  @Bean
   EventReader eventReader(ObjectMapper json) {
     return new EventReader(json);
   }
@@ -78,12 +84,12 @@ public class EventsAutoConfiguration {
   }
 
   @Bean
-  CommonErrorHandler eventErrorHandler(KafkaOperations<?, ?> template, EventsProperties properties) {
+  CommonErrorHandler eventErrorHandler(KafkaOperations<?, ?> template, EventsProperties properties, MeterRegistry meters) {
     // No end to the retries of a passing failure (a database restarting, a service down): giving up
     // would lose the record to the dead-letter topic. Only what never succeeds goes there, at once.
     ExponentialBackOff backOff = new ExponentialBackOff(properties.retryInterval().toMillis(), 2.0);
     backOff.setMaxInterval(properties.retryMaxInterval().toMillis());
-    DefaultErrorHandler handler = new DefaultErrorHandler(new DeadLetters(template), backOff);
+    DefaultErrorHandler handler = new DefaultErrorHandler(new DeadLetters(template, meters), backOff);
     handler.setBackOffFunction((record, failure) -> RecordFailures.neverSucceeds(failure) ? new FixedBackOff(0, 0) : null);
     return handler;
   }
