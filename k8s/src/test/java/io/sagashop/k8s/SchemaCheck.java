@@ -26,7 +26,7 @@ import java.util.Map;
 
 /**
  * Every object read into the typed model of its API: Kubernetes' own from fabric8, Strimzi's from
- * its api jar, CloudNativePG's from {@link CloudNativePg}. A field the model does not know (a typo,
+ * its api jar, CloudNativePG's from {@link CloudNativePg}, the Prometheus Operator's from {@link PrometheusOperator}. A field the model does not know (a typo,
  * a field of another version) or a value of the wrong type is a finding; so is a kind no model is
  * known for, so nothing reaches the cluster unchecked.
  */
@@ -46,7 +46,8 @@ final class SchemaCheck {
           Map.entry("kafka.strimzi.io/v1/KafkaNodePool", KafkaNodePool.class),
           Map.entry("kafka.strimzi.io/v1/KafkaTopic", KafkaTopic.class),
           Map.entry("postgresql.cnpg.io/v1/Cluster", CloudNativePg.Cluster.class),
-          Map.entry("postgresql.cnpg.io/v1/Database", CloudNativePg.Database.class));
+          Map.entry("postgresql.cnpg.io/v1/Database", CloudNativePg.Database.class),
+          Map.entry("monitoring.coreos.com/v1/PrometheusRule", PrometheusOperator.PrometheusRule.class));
 
   /**
    * The models carry their own Jackson annotations (IntOrString, Quantity...); records (CloudNativePG)
