@@ -56,7 +56,7 @@ class MonitoringEndToEndTest {
     String closed = shop.placeOrder("watcher-" + UUID.randomUUID().toString().substring(0, 8), "matcha-whisk", 1);
     String cancelled = shop.placeOrder("watcher-" + UUID.randomUUID().toString().substring(0, 8), "matcha-whisk", 1);
     shop.awaitStatus(cancelled, "AWAITING_DEPOSIT");
-    assertThat(shop.post(ShopService.ORDER, "/orders/" + cancelled + "/cancellation", Map.of(), Map.of()).status()).isEqualTo(200);
+    assertThat(shop.post(ShopService.ORDER, "/orders/" + cancelled + "/cancellation", Map.of(), Map.of()).status()).isEqualTo(202);
     shop.confirmDeposit(closed);
     shop.awaitStatus(closed, "IN_DELIVERY");
     assertThat(shop.post(ShopService.ORDER, "/orders/" + closed + "/receipt", Map.of(), Map.of()).status()).isEqualTo(202);

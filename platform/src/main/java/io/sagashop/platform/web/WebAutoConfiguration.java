@@ -20,8 +20,8 @@ public class WebAutoConfiguration {
 
   /** First in the chain, so that even a refused request's lines name the order. */
   @Bean
-  FilterRegistrationBean<OrderIdLogging> orderIdLogging() {
-    FilterRegistrationBean<OrderIdLogging> registration = new FilterRegistrationBean<>(new OrderIdLogging());
+  FilterRegistrationBean<RequestOrderIdLogging> requestOrderIdLogging() {
+    FilterRegistrationBean<RequestOrderIdLogging> registration = new FilterRegistrationBean<>(new RequestOrderIdLogging());
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;
   }

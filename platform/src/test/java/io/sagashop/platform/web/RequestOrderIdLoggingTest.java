@@ -11,7 +11,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 /** A request about one order logs its orderId, as a consumed record does; the next request starts clean. */
-class OrderIdLoggingTest {
+class RequestOrderIdLoggingTest {
 
   private static final String ORDER = "4bdee090-b862-4a7f-8435-c741f9af8b95";
 
@@ -19,7 +19,7 @@ class OrderIdLoggingTest {
   void shouldNameTheOrderOfThePathWhileTheRequestIsServed() throws Exception {
     assertThat(orderIdSeenServing("/orders/" + ORDER + "/cancellation")).containsExactly(ORDER);
     assertThat(orderIdSeenServing("/stock-decreases/" + ORDER)).containsExactly(ORDER);
-    assertThat(MDC.get(OrderIdLogging.MDC_KEY)).isNull();
+    assertThat(MDC.get(RequestOrderIdLogging.MDC_KEY)).isNull();
   }
 
   @Test
@@ -33,10 +33,10 @@ class OrderIdLoggingTest {
     MockFilterChain chain = new MockFilterChain(new jakarta.servlet.http.HttpServlet() {
       @Override
       protected void service(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
-        seen.add(MDC.get(OrderIdLogging.MDC_KEY));
+        seen.add(MDC.get(RequestOrderIdLogging.MDC_KEY));
       }
     });
-    new OrderIdLogging().doFilter(new MockHttpServletRequest("POST", path), new MockHttpServletResponse(), chain);
+    new RequestOrderIdLogging().doFilter(new MockHttpServletRequest("POST", path), new MockHttpServletResponse(), chain);
     return seen;
   }
 }

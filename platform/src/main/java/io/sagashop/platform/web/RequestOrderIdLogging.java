@@ -15,7 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * service names the order in its paths ({@code /orders/{orderId}}, {@code /payments/{orderId}},
  * {@code /stock-decreases/{orderId}} ...), the way a consumed record names it in its key.
  */
-class OrderIdLogging extends OncePerRequestFilter {
+class RequestOrderIdLogging extends OncePerRequestFilter {
 
   static final String MDC_KEY = "orderId";
   private static final Pattern ORDER_ID =
