@@ -3,7 +3,6 @@ package io.sagashop.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sagashop.stack.LocalStack;
 import io.sagashop.stack.ShopService;
