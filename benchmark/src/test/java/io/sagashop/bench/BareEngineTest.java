@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * runs the shop's model from placement to closure (as modelled, and without async continuations),
  * and the open-saga measurement leaves the orders it did not cancel waiting for their deposit.
  */
+@Tag("integration")
 class BareEngineTest {
 
   private static final Path ROOT = Path.of("..");

@@ -25,6 +25,7 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * with the password it keeps, and Camunda lets each in only where their group may go. Camunda keeps
  * no password of its own, so a storm of wrong ones locks nobody out.
  */
+@Tag("integration")
 class CamundaSignInEndToEndTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

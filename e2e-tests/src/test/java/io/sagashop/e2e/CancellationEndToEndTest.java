@@ -12,9 +12,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Cancellation, refusal, out of stock and the race between customer and seller, on the whole shop. */
+@Tag("integration")
 class CancellationEndToEndTest {
 
   private static final int RACES = 20;

@@ -9,6 +9,7 @@ import io.sagashop.stack.StackSettings;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
  * poison record in its dead-letter topic. Runs in a JVM of its own (see the pom), on a stack of its
  * own; the same run is {@code ./sagashop chaos}.
  */
+@Tag("integration")
 class ChaosEndToEndTest {
 
   private static final Logger log = LoggerFactory.getLogger(ChaosEndToEndTest.class);

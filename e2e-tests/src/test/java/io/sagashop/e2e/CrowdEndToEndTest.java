@@ -6,6 +6,7 @@ import io.sagashop.load.Crowd;
 import io.sagashop.load.CrowdPlan;
 import io.sagashop.load.CrowdReport;
 import io.sagashop.load.ShopAddress;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
  * the end every order is where its customer meant it to be and stock, money, deliveries, sagas and
  * dead-letter topics add up. The same driver runs as {@code ./sagashop load}.
  */
+@Tag("integration")
 class CrowdEndToEndTest {
 
   private static final Logger log = LoggerFactory.getLogger(CrowdEndToEndTest.class);

@@ -15,12 +15,14 @@ import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * A record no service can read, on every topic the shop consumes, goes to that topic's DLT once
  * per consumer group, and the orders behind it go on.
  */
+@Tag("integration")
 class DeadLetterEndToEndTest {
 
   /** Who reads which topic: the consumer groups as the services configure them. */

@@ -9,9 +9,11 @@ import io.sagashop.stack.ShopService;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A customer's order from placement to closed, through every real part of the shop. */
+@Tag("integration")
 class OrderSagaEndToEndTest {
 
   private static final String PRODUCT = "teapot-kyusu";

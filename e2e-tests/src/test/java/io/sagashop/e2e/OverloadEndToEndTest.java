@@ -22,12 +22,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * A burst of orders beyond what order-service admits at once: the refused customers are told to
  * come back with Retry-After, and exactly the accepted orders are stored.
  */
+@Tag("integration")
 class OverloadEndToEndTest {
 
   /** Well beyond the stack's limit of {@value ShopStack#MAX_CONCURRENT_PLACEMENTS} placements at once. */

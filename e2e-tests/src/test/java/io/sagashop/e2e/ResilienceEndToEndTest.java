@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * A part that is down loses no order and starts nothing twice, and what cannot wait becomes an
  * incident an operator can repair.
  */
+@Tag("integration")
 class ResilienceEndToEndTest {
 
   private static LocalStack stack;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -23,6 +24,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the sellers' filter, see the deposit form with the order's facts, claim and complete the task;
  * and the order moves on to its delivery; log out, and the next visitor must sign in again.
  */
+@Tag("integration")
 class TasklistBrowserTest {
 
   private static final String FILTER = "Deposits to confirm";

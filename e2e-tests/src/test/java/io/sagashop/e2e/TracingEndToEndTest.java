@@ -23,6 +23,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * consumers of the events; the operator finds it by the saga's traceId in Cockpit, and the log
  * lines carry it.
  */
+@Tag("integration")
 class TracingEndToEndTest {
 
   private static final String PRODUCT = "teapot-kyusu";

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.FileSystemUtils;
@@ -19,6 +20,7 @@ import org.springframework.util.FileSystemUtils;
  * A manifest with a mistake fails the build with a message that names the file and the object:
  * each test breaks one thing in a copy of k8s/ and reads what the checks say.
  */
+@Tag("integration")
 class BrokenManifestsTest {
 
   private static final String OVERLAY = "overlays/production";

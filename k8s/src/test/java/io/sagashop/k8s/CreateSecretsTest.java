@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * template with no placeholder left, a password of its own in each place, and a signing key the
  * identity provider can read. kubectl is replaced by a script that keeps what it was given.
  */
+@Tag("integration")
 class CreateSecretsTest {
 
   @TempDir Path directory;

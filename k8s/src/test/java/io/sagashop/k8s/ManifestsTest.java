@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -12,6 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * field, and the shop's rules hold: probes, resources, non-root, graceful shutdown, references,
  * routing, scaling, topics and databases.
  */
+@Tag("integration")
 class ManifestsTest {
 
   private static final Overlays OVERLAYS = Overlays.ofProject();

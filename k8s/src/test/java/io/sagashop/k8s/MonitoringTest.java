@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * installs), every dashboard is Grafana JSON whose every query is valid PromQL. That they name
  * metrics the services really export is MonitoringEndToEndTest's, on a running shop.
  */
+@Tag("integration")
 class MonitoringTest {
 
   private static final Path MONITORING = Path.of("components", "monitoring");

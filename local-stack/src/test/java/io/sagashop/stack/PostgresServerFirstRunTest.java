@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The stack's PostgreSQL on a machine that never ran the shop: nothing unpacked, no data directory,
  * and the server's JVM as small as it always runs.
  */
+@Tag("integration")
 class PostgresServerFirstRunTest {
 
   @TempDir Path data;

@@ -6,6 +6,7 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -27,4 +28,5 @@ import org.springframework.test.context.TestPropertySource;
 @EmbeddedKafka(kraft = true, partitions = 3)
 @ContextConfiguration(initializers = {TestPostgresInitializer.class, TestIdentityInitializer.class})
 @TestPropertySource(properties = {"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "management.server.port=0"})
+@Tag("integration")
 public @interface ServiceIntegrationTest {}

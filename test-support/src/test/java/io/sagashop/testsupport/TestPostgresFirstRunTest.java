@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The tests' PostgreSQL on a machine that never ran them: an empty temp directory, so the binaries
  * are unpacked for the first time, with the server's JVM as small as it always runs.
  */
+@Tag("integration")
 class TestPostgresFirstRunTest {
 
   @TempDir Path emptyTempDirectory;
