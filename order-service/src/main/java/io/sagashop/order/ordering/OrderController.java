@@ -6,27 +6,22 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import io.sagashop.order.view.OrderScreen;
-import io.sagashop.order.view.OrderViews;
 import java.net.URI;
-import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The customers' API: place an order, follow it, cancel it, confirm receipt. Each customer sees and
- * acts on their own orders only; another's order answers 404, as one that does not exist.
+ * The customers' API: place an order, cancel it, confirm receipt (following it is the view's
+ * {@code OrderScreenController}). Each customer acts on their own orders only; another's order
+ * answers 404, as one that does not exist.
  */
 @RestController
 @RequestMapping("/orders")
@@ -37,13 +32,11 @@ class OrderController {
   private final OrderService orders;
   private final OrderCancellation cancellation;
   private final OrderReceipt receipt;
-  private final OrderViews views;
 
-  OrderController(OrderService orders, OrderCancellation cancellation, OrderReceipt receipt, OrderViews views) {
+  OrderController(OrderService orders, OrderCancellation cancellation, OrderReceipt receipt) {
     this.orders = orders;
     this.cancellation = cancellation;
     this.receipt = receipt;
-    this.views = views;
   }
 
   /** The customer is the one the token was issued to; the body names only what they order. */
@@ -54,36 +47,6 @@ class OrderController {
       @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 100) String idempotencyKey) {
     Order order = orders.place(customer.getSubject(), request.productId(), request.quantity(), idempotencyKey);
     return ResponseEntity.created(URI.create("/orders/" + order.orderId())).body(OrderSnapshot.of(order));
-  }
-
-  /**
-   * The one-screen view of the order, read from the precomputed view (N4). In the moment between
-   * placing and the view having read OrderPlaced, the order itself answers, without a timeline.
-   */
-  @GetMapping("/{orderId}")
-  OrderScreen get(@AuthenticationPrincipal Jwt customer, @PathVariable UUID orderId) {
-    Optional<OrderScreen> screen = views.find(orderId);
-    if (screen.isPresent() && screen.get().customerId() != null) {
-      return screen.filter(view -> view.customerId().equals(customer.getSubject())).orElseThrow(() -> new OrderNotFoundException(orderId));
-    }
-    // Not in the view yet, or only its other services' events are: the order itself says whose it is.
-    Order order = orders.getOwned(orderId, customer.getSubject());
-    return screen.orElseGet(() -> justPlaced(order));
-  }
-
-  /** The signed-in customer's orders, newest first, from the view. */
-  @GetMapping
-  OrderViews.Page ofCustomer(
-      @AuthenticationPrincipal Jwt customer,
-      @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
-      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-    return views.ofCustomer(customer.getSubject(), page, size);
-  }
-
-  private static OrderScreen justPlaced(Order order) {
-    return new OrderScreen(
-        order.orderId(), order.customerId(), order.productId(), null, order.quantity(), order.unitPrice(), order.amount(),
-        order.status().name(), order.cancellationReason(), null, null, null, List.of(), order.placedAt(), order.updatedAt());
   }
 
   /** 202: the saga closes the order shortly; 409 with the reason while its delivery has not started. */

@@ -5,9 +5,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-class OrderNotFoundException extends ErrorResponseException {
+/** 404: no such order, or another customer's, which must not tell that it exists. */
+public class OrderNotFoundException extends ErrorResponseException {
 
-  OrderNotFoundException(UUID orderId) {
+  public OrderNotFoundException(UUID orderId) {
     super(HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no order " + orderId + "."), null);
   }
 }

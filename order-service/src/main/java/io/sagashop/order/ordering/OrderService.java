@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and the catalog: the saga starts from the OrderPlaced event whenever the orchestrator reads it.
  */
 @Service
-class OrderService {
+public class OrderService {
 
   private static final Logger log = LoggerFactory.getLogger(OrderService.class);
 
