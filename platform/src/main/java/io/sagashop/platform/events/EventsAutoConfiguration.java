@@ -1,6 +1,7 @@
 package io.sagashop.platform.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.Validator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sagashop.platform.tracing.CurrentTrace;
 import java.nio.charset.StandardCharsets;
@@ -61,8 +62,8 @@ public class EventsAutoConfiguration {
   }
 
   @Bean
-  EventReader eventReader(ObjectMapper json) {
-    return new EventReader(json);
+  EventReader eventReader(ObjectMapper json, Validator validator) {
+    return new EventReader(json, validator);
   }
 
   /**

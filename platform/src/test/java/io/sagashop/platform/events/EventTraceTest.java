@@ -1,5 +1,6 @@
 package io.sagashop.platform.events;
 
+import jakarta.validation.Validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,7 +43,7 @@ class EventTraceTest {
 
   @Test
   void shouldReadAnEventOfAnOlderProducerWithoutATrace() {
-    EventEnvelope older = new EventReader(json).read(
+    EventEnvelope older = new EventReader(json, Validation.buildDefaultValidatorFactory().getValidator()).read(
         ("{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"PayPlaced\",\"source\":\"payment-service\",\"time\":\"2026-12-02T10:00:00Z\","
             + "\"orderId\":\"" + UUID.randomUUID() + "\",\"orderStatus\":\"AWAITING_DEPOSIT\",\"data\":{}}").getBytes(StandardCharsets.UTF_8));
 

@@ -1,0 +1,58 @@
+package io.sagashop.platform.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.Validation;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** A consumer reads an event's data as its owner's contract type, or dead-letters the record. */
+class EventReaderTest {
+
+  record Shipment(@NotBlank String productId, @NotNull @Min(1) Integer quantity) {}
+
+  private final ObjectMapper json = new ObjectMapper();
+  private final EventReader reader = new EventReader(json, Validation.buildDefaultValidatorFactory().getValidator());
+
+  @Test
+  void readsTheDataAsTheContractType() {
+    assertThat(reader.data(event("{\"productId\":\"tea-rooibos\",\"quantity\":2}"), Shipment.class))
+        .isEqualTo(new Shipment("tea-rooibos", 2));
+  }
+
+  @Test
+  void namesTheFieldsThatBreakTheContractsConstraints() {
+    assertThatThrownBy(() -> reader.data(event("{\"productId\":\"\",\"quantity\":0}"), Shipment.class))
+        .isInstanceOf(PoisonEventException.class)
+        .hasMessageContaining("StartDelivery for order")
+        .hasMessageContaining("invalid fields: productId must not be blank, quantity must be greater than or equal to 1");
+  }
+
+  @Test
+  void dataOfTheWrongShapeIsPoison() {
+    assertThatThrownBy(() -> reader.data(event("{\"productId\":\"tea-rooibos\",\"quantity\":\"two\"}"), Shipment.class))
+        .isInstanceOf(PoisonEventException.class)
+        .hasMessageContaining("is not a Shipment");
+  }
+
+  @Test
+  void missingDataIsPoison() {
+    assertThatThrownBy(() -> reader.data(event("null"), Shipment.class))
+        .isInstanceOf(PoisonEventException.class)
+        .hasMessageContaining("has no data");
+  }
+
+  private EventEnvelope event(String data) {
+    try {
+      return new EventEnvelope(UUID.randomUUID(), "StartDelivery", "orchestrator", Instant.now(), UUID.randomUUID(), null, json.readTree(data), null);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
