@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 public final class ArchitectureRules {
 
   private static final Pattern SERVICE = Pattern.compile("io\\.sagashop\\.([a-z]+)(\\..*)?");
+  private static final Pattern CONTRACT = Pattern.compile("io\\.sagashop\\.[a-z]+\\.contract(\\..*)?");
   private static final String PLATFORM = "platform";
   private static final String PERSISTABLE = "org.springframework.data.domain.Persistable";
 
@@ -37,13 +38,14 @@ public final class ArchitectureRules {
       slices().matching("io.sagashop.(*).(*)..").namingSlices("$1.$2").should().beFreeOfCycles();
 
   /**
-   * A service talks to another only through its API and events, never through its classes; what
-   * they all share is the platform.
+   * A service talks to another only through its API and events, typed by that service's contract
+   * module ({@code io.sagashop.<service>.contract}), never through its classes; what they all share
+   * is the platform.
    */
   @ArchTest
   public static final ArchRule staysInsideItsService =
       classes().that().resideInAPackage("io.sagashop..").should(dependOnlyOnTheirOwnServiceAndThePlatform())
-          .because("services share only the platform; another service is reached over its API and its events");
+          .because("services share only the platform; another service is reached over its API and its events, as its contract types them");
 
   /**
    * The aggregates are plain rules on their fields: no framework but the mapping to their table
@@ -57,19 +59,31 @@ public final class ArchitectureRules {
           .because("an order's, a payment's or a product's rules are tested and read without a framework")
           .allowEmptyShould(true);
 
+  /**
+   * A contract is read by both sides, whatever framework each uses: plain types and their
+   * validation constraints, nothing else.
+   */
+  @ArchTest
+  public static final ArchRule contractsFreeOfFrameworks =
+      classes().that().resideInAPackage("io.sagashop.*.contract..")
+          .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "jakarta.validation..", "io.sagashop.*.contract..")
+          .because("the consumer of a contract must not inherit its producer's stack")
+          .allowEmptyShould(true);
+
   /** Only the orchestrator runs the saga; a service reached by it knows nothing of the engine. */
   public static final ArchRule freeOfTheEngine =
       noClasses().should().dependOnClassesThat().resideInAPackage("org.camunda..")
           .because("the services are called by the saga's steps and publish events; the orchestrator alone knows the process");
 
   private static ArchCondition<JavaClass> dependOnlyOnTheirOwnServiceAndThePlatform() {
-    return new ArchCondition<>("depend only on their own service and the platform") {
+    return new ArchCondition<>("depend only on their own service, the platform and other services' contracts") {
       @Override
       public void check(JavaClass origin, ConditionEvents events) {
         Optional<String> own = serviceOf(origin);
         for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
           Optional<String> target = serviceOf(dependency.getTargetClass());
-          if (own.isPresent() && target.isPresent() && !target.get().equals(own.get()) && !target.get().equals(PLATFORM)) {
+          boolean contract = CONTRACT.matcher(dependency.getTargetClass().getPackageName()).matches();
+          if (own.isPresent() && target.isPresent() && !target.get().equals(own.get()) && !target.get().equals(PLATFORM) && !contract) {
             events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
           }
         }

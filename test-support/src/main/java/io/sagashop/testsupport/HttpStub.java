@@ -25,6 +25,7 @@ public final class HttpStub implements AutoCloseable {
   private final Map<String, Answer> answers = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
   private final Map<String, String> authorizations = new ConcurrentHashMap<>();
+  private final Map<String, String> bodies = new ConcurrentHashMap<>();
 
   private HttpStub(HttpServer server) {
     this.server = server;
@@ -61,11 +62,16 @@ public final class HttpStub implements AutoCloseable {
     return authorizations.getOrDefault(method + " " + path, "");
   }
 
+  /** The body of the last such call ("" when it had none): what the caller sent. */
+  public String body(String method, String path) {
+    return bodies.getOrDefault(method + " " + path, "");
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     String call = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
     calls.computeIfAbsent(call, key -> new AtomicInteger()).incrementAndGet();
     authorizations.put(call, Objects.requireNonNullElse(exchange.getRequestHeaders().getFirst("Authorization"), ""));
-    exchange.getRequestBody().readAllBytes();
+    bodies.put(call, new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
     Answer answer = answers.getOrDefault(call, new Answer(404, "{\"title\":\"Not found\",\"status\":404}"));
     byte[] body = answer.json().getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", answer.status() >= 400 ? "application/problem+json" : "application/json");

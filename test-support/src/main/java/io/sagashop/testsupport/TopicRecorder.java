@@ -87,7 +87,7 @@ public final class TopicRecorder implements AutoCloseable {
   }
 
   /** An event envelope as another service would publish it. */
-  public static byte[] envelope(String type, UUID orderId, String orderStatus, Map<String, Object> data) {
+  public static byte[] envelope(String type, UUID orderId, String orderStatus, Object data) {
     Map<String, Object> event = new java.util.LinkedHashMap<>();
     event.put("id", UUID.randomUUID());
     event.put("type", type);

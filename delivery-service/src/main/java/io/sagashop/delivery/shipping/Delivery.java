@@ -1,5 +1,7 @@
 package io.sagashop.delivery.shipping;
 
+import io.sagashop.delivery.contract.DeliveryView;
+import io.sagashop.delivery.contract.DeliveryStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,6 +16,9 @@ import java.util.UUID;
 @Entity
 @Table(name = "delivery")
 class Delivery {
+
+  /** The one carrier the shop ships with. */
+  static final String CARRIER = "sagashop parcel service";
 
   @Id
   @Column(name = "order_id")
@@ -68,5 +73,10 @@ class Delivery {
 
   Instant startedAt() {
     return startedAt;
+  }
+
+  /** The delivery as the API answers it and DeliveryStarted carries it. */
+  DeliveryView view() {
+    return new DeliveryView(orderId, productId, quantity, status, CARRIER, trackingNumber, startedAt);
   }
 }

@@ -1,9 +1,9 @@
 package io.sagashop.delivery.shipping;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.sagashop.delivery.contract.DeliveryCommandType;
+import io.sagashop.delivery.contract.StartDelivery;
 import io.sagashop.platform.events.EventEnvelope;
 import io.sagashop.platform.events.EventReader;
-import io.sagashop.platform.events.PoisonEventException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 class DeliveryCommands {
 
-  static final String START_DELIVERY = "StartDelivery";
-  static final String CANCEL_DELIVERY = "CancelDelivery";
   private static final Logger log = LoggerFactory.getLogger(DeliveryCommands.class);
 
   private final EventReader reader;
@@ -35,19 +33,18 @@ class DeliveryCommands {
   @KafkaListener(topics = "${sagashop.delivery.commands-topic}")
   void on(ConsumerRecord<String, byte[]> record) {
     EventEnvelope command = reader.read(record.value());
-    switch (command.type()) {
-      case START_DELIVERY -> start(command);
-      case CANCEL_DELIVERY -> cancel(command);
-      default -> log.debug("Ignoring {} for order {}", command.type(), command.orderId());
+    if (DeliveryCommandType.StartDelivery.name().equals(command.type())) {
+      start(command);
+    } else if (DeliveryCommandType.CancelDelivery.name().equals(command.type())) {
+      cancel(command);
+    } else {
+      log.debug("Ignoring {} for order {}", command.type(), command.orderId());
     }
   }
 
   private void start(EventEnvelope command) {
-    JsonNode data = command.data();
-    if (data == null || !data.hasNonNull("productId") || !data.path("quantity").canConvertToInt() || data.path("quantity").asInt() < 1) {
-      throw new PoisonEventException("StartDelivery for order " + command.orderId() + " lacks productId or a positive quantity");
-    }
-    deliveries.start(command.orderId(), data.get("productId").asText(), data.get("quantity").asInt())
+    StartDelivery what = reader.data(command, StartDelivery.class);
+    deliveries.start(command.orderId(), what.productId(), what.quantity())
         .ifPresentOrElse(
             delivery -> log.info("Delivery of order {} started, tracking number {}", command.orderId(), delivery.trackingNumber()),
             () -> log.warn("Not shipping order {}: its delivery was cancelled", command.orderId()));

@@ -1,5 +1,7 @@
 package io.sagashop.delivery.shipping;
 
+import io.sagashop.delivery.contract.DeliveryView;
+import io.sagashop.delivery.contract.DeliveryApi;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -17,10 +19,10 @@ class DeliveryController {
     this.deliveries = deliveries;
   }
 
-  @GetMapping("/deliveries/{orderId}")
+  @GetMapping(DeliveryApi.DELIVERY)
   DeliveryView get(@PathVariable UUID orderId) {
     return deliveries.find(orderId)
-        .map(DeliveryView::of)
+        .map(Delivery::view)
         .orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
             ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "Order " + orderId + " has no delivery."), null));
   }

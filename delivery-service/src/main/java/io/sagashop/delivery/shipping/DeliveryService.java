@@ -41,7 +41,7 @@ class DeliveryService {
     }
     Delivery delivery =
         deliveries.saveAndFlush(new Delivery(orderId, productId, quantity, trackingNumber(orderId), clock.instant()));
-    events.publish(DeliveryEventType.DeliveryStarted, orderId, DeliveryView.of(delivery));
+    events.publish(DeliveryEventType.DeliveryStarted, orderId, delivery.view());
     return Optional.of(delivery);
   }
 

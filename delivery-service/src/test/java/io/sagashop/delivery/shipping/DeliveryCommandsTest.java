@@ -2,7 +2,13 @@ package io.sagashop.delivery.shipping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static io.sagashop.testsupport.ContractExamples.assertShapedLike;
+import static io.sagashop.testsupport.ContractExamples.example;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sagashop.delivery.contract.DeliveryCommandType;
+import io.sagashop.delivery.contract.DeliveryView;
+import io.sagashop.delivery.contract.StartDelivery;
 import io.sagashop.testsupport.HeldLock;
 import io.sagashop.testsupport.ServiceIntegrationTest;
 import io.sagashop.testsupport.TestIdentity;
@@ -22,10 +28,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 
 @ServiceIntegrationTest
 class DeliveryCommandsTest {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String COMMANDS = "delivery.commands";
 
   @Autowired TestRestTemplate http;
@@ -66,6 +74,32 @@ class DeliveryCommandsTest {
     await().atMost(Duration.ofSeconds(30)).until(() -> events.typesOf(later).contains("DeliveryStarted"));
     assertThat(events.typesOf(orderId)).containsExactly("DeliveryStarted");
     assertThat(events.eventsOf(orderId).get(0).path("orderStatus").asText()).isEqualTo("IN_DELIVERY");
+  }
+
+  @Test
+  void shouldShipTheContractsStartDeliveryAndShowTheContractsDelivery() throws Exception {
+    send(DeliveryCommandType.StartDelivery, orderId, JSON.readTree(example(StartDelivery.class, "start-delivery.json")));
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> events.typesOf(orderId).contains("DeliveryStarted"));
+    ResponseEntity<String> delivery = http.getForEntity("/deliveries/{id}", String.class, orderId);
+    assertThat(delivery.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertShapedLike(delivery.getBody(), DeliveryView.class, "delivery.json");
+    assertShapedLike(events.eventsOf(orderId).get(0).path("data").toString(), DeliveryView.class, "delivery.json");
+  }
+
+  @Test
+  void shouldDeadLetterAStartDeliveryThatBreaksTheContractNamingTheField() {
+    try (TopicRecorder deadLetters = TopicRecorder.of(brokers, COMMANDS + ".DLT")) {
+      send(DeliveryCommandType.StartDelivery, orderId, Map.of("productId", "cups-set", "quantity", 0));
+
+      await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters.records().stream().anyMatch(r -> orderId.toString().equals(r.key())));
+      assertThat(deadLetters.records())
+          .filteredOn(r -> orderId.toString().equals(r.key()))
+          .singleElement()
+          .satisfies(r -> assertThat(new String(r.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8))
+              .contains("invalid fields: quantity must be greater than or equal to 1"));
+      assertThat(http.getForEntity("/deliveries/{id}", Map.class, orderId).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
   }
 
   @Test
@@ -143,11 +177,14 @@ class DeliveryCommandsTest {
   }
 
   private void cancelDelivery(UUID order) {
-    TopicRecorder.send(brokers, COMMANDS, order.toString(), TopicRecorder.envelope("CancelDelivery", order, null, Map.of()));
+    send(DeliveryCommandType.CancelDelivery, order, Map.of());
   }
 
   private void startDelivery(UUID order) {
-    TopicRecorder.send(
-        brokers, COMMANDS, order.toString(), TopicRecorder.envelope("StartDelivery", order, null, Map.of("productId", "cups-set", "quantity", 2)));
+    send(DeliveryCommandType.StartDelivery, order, new StartDelivery("cups-set", 2));
+  }
+
+  private void send(DeliveryCommandType type, UUID order, Object data) {
+    TopicRecorder.send(brokers, COMMANDS, order.toString(), TopicRecorder.envelope(type.name(), order, null, data));
   }
 }

@@ -1,6 +1,6 @@
 package io.sagashop.inventory.product;
 
-import io.sagashop.platform.money.Money;
+import io.sagashop.payment.contract.PaymentAmounts;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -67,7 +67,7 @@ class ProductController {
 
   record ProductDescription(
       @NotBlank @Size(max = 200) String name,
-      @NotNull @DecimalMin(Money.MIN_AMOUNT) @DecimalMax(Money.MAX_AMOUNT) @Digits(integer = 7, fraction = 2) BigDecimal unitPrice) {}
+      @NotNull @DecimalMin(PaymentAmounts.MIN_AMOUNT) @DecimalMax(PaymentAmounts.MAX_AMOUNT) @Digits(integer = 7, fraction = 2) BigDecimal unitPrice) {}
 
   /** The seller counted the shelf: the stock becomes what was counted. */
   @PutMapping("/{productId}/stock")

@@ -1,14 +1,12 @@
 package io.sagashop.inventory.stock;
 
-import java.net.URI;
+import io.sagashop.inventory.contract.StockProblems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /** Too few goods for an order: a business outcome the saga turns into a refund, not a failure. */
 class OutOfStockException extends ErrorResponseException {
-
-  static final URI TYPE = URI.create("https://sagashop.io/problems/out-of-stock");
 
   OutOfStockException(String productId, int inStock, int asked) {
     super(HttpStatus.CONFLICT, problem(productId, inStock, asked), null);
@@ -18,7 +16,7 @@ class OutOfStockException extends ErrorResponseException {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.CONFLICT, "Only " + inStock + " of " + productId + " in stock, " + asked + " ordered.");
-    problem.setType(TYPE);
+    problem.setType(StockProblems.OUT_OF_STOCK);
     problem.setTitle("Out of stock");
     problem.setProperty("productId", productId);
     problem.setProperty("inStock", inStock);

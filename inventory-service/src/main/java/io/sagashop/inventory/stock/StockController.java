@@ -1,10 +1,8 @@
 package io.sagashop.inventory.stock;
 
+import io.sagashop.inventory.contract.StockApi;
+import io.sagashop.inventory.contract.StockDecreaseRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,17 +25,15 @@ class StockController {
   }
 
   /** "Decrease stock": 200 with what was taken, 409 out-of-stock problem when too few. */
-  @PutMapping("/stock-decreases/{orderId}")
-  StockService.StockDecrease decrease(@PathVariable UUID orderId, @Valid @RequestBody DecreaseRequest request) {
+  @PutMapping(StockApi.DECREASE)
+  StockService.StockDecrease decrease(@PathVariable UUID orderId, @Valid @RequestBody StockDecreaseRequest request) {
     return stock.decrease(orderId, request.productId(), request.quantity());
   }
 
   /** "Restore stock": the compensation of a decrease; 204 whether or not there was anything to restore. */
-  @PostMapping("/stock-decreases/{orderId}/restoration")
+  @PostMapping(StockApi.RESTORATION)
   ResponseEntity<Void> restore(@PathVariable UUID orderId) {
     stock.restore(orderId);
     return ResponseEntity.noContent().build();
   }
-
-  record DecreaseRequest(@NotBlank String productId, @NotNull @Min(1) @Max(1000) Integer quantity) {}
 }

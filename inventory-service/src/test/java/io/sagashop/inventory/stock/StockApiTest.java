@@ -2,7 +2,12 @@ package io.sagashop.inventory.stock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static io.sagashop.testsupport.ContractExamples.assertShapedLike;
+import static io.sagashop.testsupport.ContractExamples.example;
 
+import io.sagashop.inventory.contract.StockApi;
+import io.sagashop.inventory.contract.StockDecreaseRequest;
+import io.sagashop.inventory.contract.StockProblems;
 import io.sagashop.inventory.product.Product;
 import io.sagashop.inventory.product.ProductRepository;
 import io.sagashop.testsupport.HeldLock;
@@ -23,8 +28,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 @ServiceIntegrationTest
@@ -79,6 +86,21 @@ class StockApiTest {
     assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
     assertThat(response.getBody()).containsEntry("type", "https://sagashop.io/problems/out-of-stock").containsEntry("inStock", 5);
     assertThat(stock()).isEqualTo(5);
+  }
+
+  @Test
+  void shouldTakeTheContractsRequestAndAnswerItsOutOfStockProblem() {
+    // the orchestrator's request, as the contract's example has it (for this test's product)
+    String request = example(StockDecreaseRequest.class, "stock-decrease-request.json").replace("tea-rooibos", productId);
+    assertThat(decrease(orderId, request).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(stock()).isEqualTo(3);
+
+    // a second order of the same goods finds too few
+    ResponseEntity<String> refused = decrease(UUID.randomUUID(), request.replace("\"quantity\": 2", "\"quantity\": 4"));
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(refused.getHeaders().getContentType()).hasToString("application/problem+json");
+    assertShapedLike(refused.getBody(), StockProblems.class, "out-of-stock.json");
+    assertThat(stock()).isEqualTo(3);
   }
 
   @Test
@@ -159,11 +181,17 @@ class StockApiTest {
 
   private ResponseEntity<Map> decrease(UUID order, int quantity) {
     return http.exchange(
-        "/stock-decreases/{orderId}",
+        StockApi.DECREASE,
         HttpMethod.PUT,
         new HttpEntity<>(Map.of("productId", productId, "quantity", quantity)),
         Map.class,
         order);
+  }
+
+  private ResponseEntity<String> decrease(UUID order, String json) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return http.exchange(StockApi.DECREASE, HttpMethod.PUT, new HttpEntity<>(json, headers), String.class, order);
   }
 
   private int stock() {

@@ -1,20 +1,15 @@
 package io.sagashop.orchestrator.cancellation;
 
-import static io.sagashop.orchestrator.saga.SagaVariables.AMOUNT;
-import static io.sagashop.orchestrator.saga.SagaVariables.ORDER_ID;
-import static io.sagashop.orchestrator.saga.SagaVariables.PRODUCT_ID;
-import static io.sagashop.orchestrator.saga.SagaVariables.PRODUCT_NAME;
-import static io.sagashop.orchestrator.saga.SagaVariables.QUANTITY;
-
-import io.sagashop.platform.money.Money;
+import io.sagashop.orchestrator.saga.SagaStart;
+import io.sagashop.payment.contract.PaymentAmounts;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -58,21 +53,19 @@ class CancellationController {
     return problem;
   }
 
-  /** The order as order-service knows it, and the customer's note. */
+  /**
+   * The order as order-service knows it, and the customer's note: enough to start the saga and
+   * cancel it at once when the cancellation comes before OrderPlaced (no seller ever sees that
+   * saga's form, so the product's name is not asked for).
+   */
   record CancellationRequest(
       @NotBlank String productId,
-      String productName,
       @NotNull @Min(1) Integer quantity,
-      @NotNull @DecimalMin(Money.MIN_AMOUNT) BigDecimal amount,
+      @NotNull @DecimalMin(PaymentAmounts.MIN_AMOUNT) @Digits(integer = 7, fraction = 2) BigDecimal amount,
       @Size(max = 500) String note) {
 
     Map<String, Object> orderVariables(UUID orderId) {
-      return Map.of(
-          ORDER_ID, orderId.toString(),
-          PRODUCT_ID, productId,
-          PRODUCT_NAME, productName == null ? productId : productName,
-          QUANTITY, quantity,
-          AMOUNT, amount.setScale(2, RoundingMode.UNNECESSARY).toPlainString());
+      return new SagaStart(orderId, productId, null, quantity, amount).variables();
     }
   }
 }

@@ -2,8 +2,10 @@ package io.sagashop.orchestrator.delivery;
 
 import static io.sagashop.orchestrator.saga.SagaVariables.orderId;
 
+import io.sagashop.delivery.contract.DeliveryCommandType;
 import io.sagashop.orchestrator.saga.SagaStep;
 import io.sagashop.platform.events.EventOutbox;
+import io.sagashop.platform.events.EventType;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -27,6 +29,6 @@ class CancelDelivery extends SagaStep {
 
   @Override
   protected void run(DelegateExecution execution) {
-    outbox.publish(DeliveryCommandType.CancelDelivery, orderId(execution), Map.of());
+    outbox.publish(EventType.command(DeliveryCommandType.CancelDelivery), orderId(execution), Map.of());
   }
 }

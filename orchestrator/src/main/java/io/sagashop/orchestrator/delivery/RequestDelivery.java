@@ -4,9 +4,11 @@ import static io.sagashop.orchestrator.saga.SagaVariables.orderId;
 import static io.sagashop.orchestrator.saga.SagaVariables.productId;
 import static io.sagashop.orchestrator.saga.SagaVariables.quantity;
 
-import io.sagashop.platform.events.EventOutbox;
-import java.util.Map;
+import io.sagashop.delivery.contract.DeliveryCommandType;
+import io.sagashop.delivery.contract.StartDelivery;
 import io.sagashop.orchestrator.saga.SagaStep;
+import io.sagashop.platform.events.EventOutbox;
+import io.sagashop.platform.events.EventType;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -27,8 +29,6 @@ class RequestDelivery extends SagaStep {
   @Override
   protected void run(DelegateExecution execution) {
     outbox.publish(
-        DeliveryCommandType.StartDelivery,
-        orderId(execution),
-        Map.of("productId", productId(execution), "quantity", quantity(execution)));
+        EventType.command(DeliveryCommandType.StartDelivery), orderId(execution), new StartDelivery(productId(execution), quantity(execution)));
   }
 }

@@ -1,6 +1,8 @@
 package io.sagashop.orchestrator.payment;
 
-import java.math.BigDecimal;
+import io.sagashop.payment.contract.PaymentApi;
+import io.sagashop.payment.contract.PaymentRequest;
+import io.sagashop.payment.contract.PaymentView;
 import java.util.UUID;
 import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,16 +14,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 @FeignClient(name = "payment-service", url = "${sagashop.services.payment-url}")
 interface PaymentClient {
 
-  @PutMapping("/payments/{orderId}")
-  Payment place(@PathVariable UUID orderId, @RequestBody PlaceRequest request);
+  @PutMapping(PaymentApi.PAYMENT)
+  PaymentView place(@PathVariable UUID orderId, @RequestBody PaymentRequest request);
 
-  @PostMapping("/payments/{orderId}/check")
-  Payment check(@PathVariable UUID orderId);
+  @PostMapping(PaymentApi.CHECK)
+  PaymentView check(@PathVariable UUID orderId);
 
-  @PostMapping("/payments/{orderId}/cancellation")
+  @PostMapping(PaymentApi.CANCELLATION)
   void cancel(@PathVariable UUID orderId);
-
-  record PlaceRequest(BigDecimal amount) {}
-
-  record Payment(UUID orderId, BigDecimal amount, String bankAccount, String transferReference, String status) {}
 }

@@ -4,6 +4,8 @@ import static io.sagashop.orchestrator.saga.SagaVariables.TRANSFER_REFERENCE;
 import static io.sagashop.orchestrator.saga.SagaVariables.amount;
 import static io.sagashop.orchestrator.saga.SagaVariables.orderId;
 
+import io.sagashop.payment.contract.PaymentView;
+import io.sagashop.payment.contract.PaymentRequest;
 import io.sagashop.orchestrator.saga.SagaStep;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -20,7 +22,7 @@ class RequestBankTransfer extends SagaStep {
 
   @Override
   protected void run(DelegateExecution execution) {
-    PaymentClient.Payment payment = payments.place(orderId(execution), new PaymentClient.PlaceRequest(amount(execution)));
+    PaymentView payment = payments.place(orderId(execution), new PaymentRequest(amount(execution)));
     execution.setVariable(TRANSFER_REFERENCE, payment.transferReference());
   }
 }

@@ -1,6 +1,7 @@
 package io.sagashop.orchestrator.receipt;
 
-import java.util.Map;
+import io.sagashop.delivery.contract.DeliveryApi;
+import io.sagashop.delivery.contract.DeliveryView;
 import java.util.UUID;
 import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,6 +11,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 @FeignClient(name = "delivery-service", url = "${sagashop.services.delivery-url}")
 interface DeliveryClient {
 
-  @GetMapping("/deliveries/{orderId}")
-  Map<String, Object> delivery(@PathVariable UUID orderId);
+  @GetMapping(DeliveryApi.DELIVERY)
+  DeliveryView delivery(@PathVariable UUID orderId);
 }

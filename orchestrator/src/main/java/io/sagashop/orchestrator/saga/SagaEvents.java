@@ -1,17 +1,10 @@
 package io.sagashop.orchestrator.saga;
 
-import static io.sagashop.orchestrator.saga.SagaVariables.AMOUNT;
-import static io.sagashop.orchestrator.saga.SagaVariables.ORDER_ID;
-import static io.sagashop.orchestrator.saga.SagaVariables.PRODUCT_ID;
-import static io.sagashop.orchestrator.saga.SagaVariables.PRODUCT_NAME;
-import static io.sagashop.orchestrator.saga.SagaVariables.QUANTITY;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sagashop.platform.events.EventEnvelope;
 import io.sagashop.platform.events.EventReader;
 import io.sagashop.platform.events.PoisonEventException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -75,18 +68,10 @@ class SagaEvents {
         || !data.path("amount").isNumber()) {
       throw new PoisonEventException("OrderPlaced for order " + event.orderId() + " lacks productId, quantity or amount");
     }
-    return Map.of(
-        ORDER_ID, event.orderId().toString(),
-        PRODUCT_ID, data.get("productId").asText(),
-        PRODUCT_NAME, data.path("productName").asText(data.get("productId").asText()),
-        QUANTITY, data.get("quantity").asInt(),
-        AMOUNT, money(data.get("amount").decimalValue(), event));
-  }
-
-  /** Amounts travel as JSON numbers; the process keeps them as exact two-decimal strings. */
-  private static String money(BigDecimal amount, EventEnvelope event) {
+    BigDecimal amount = data.get("amount").decimalValue();
     try {
-      return amount.setScale(2, RoundingMode.UNNECESSARY).toPlainString();
+      return new SagaStart(event.orderId(), data.get("productId").asText(), data.path("productName").asText(null), data.get("quantity").asInt(), amount)
+          .variables();
     } catch (ArithmeticException moreThanCents) {
       throw new PoisonEventException("OrderPlaced for order " + event.orderId() + " has an amount with fractions of a cent: " + amount);
     }

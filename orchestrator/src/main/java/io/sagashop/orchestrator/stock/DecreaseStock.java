@@ -4,9 +4,11 @@ import static io.sagashop.orchestrator.saga.SagaVariables.orderId;
 import static io.sagashop.orchestrator.saga.SagaVariables.productId;
 import static io.sagashop.orchestrator.saga.SagaVariables.quantity;
 
-import feign.FeignException;
-import org.camunda.bpm.engine.delegate.BpmnError;
+import io.sagashop.inventory.contract.StockDecreaseRequest;
+import io.sagashop.inventory.contract.StockProblems;
 import io.sagashop.orchestrator.saga.SagaStep;
+import io.sagashop.platform.client.ProblemAnswer;
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +20,6 @@ import org.springframework.stereotype.Component;
 class DecreaseStock extends SagaStep {
 
   private static final String OUT_OF_STOCK = "OUT_OF_STOCK";
-  private static final String OUT_OF_STOCK_PROBLEM = "/problems/out-of-stock";
 
   private final InventoryClient inventory;
 
@@ -29,10 +30,10 @@ class DecreaseStock extends SagaStep {
   @Override
   protected void run(DelegateExecution execution) {
     try {
-      inventory.decrease(orderId(execution), new InventoryClient.DecreaseRequest(productId(execution), quantity(execution)));
+      inventory.decrease(orderId(execution), new StockDecreaseRequest(productId(execution), quantity(execution)));
     } catch (RuntimeException failure) {
       // the circuit breaker wraps what Feign throws
-      if (causeOf(failure, FeignException.Conflict.class).filter(c -> c.contentUTF8().contains(OUT_OF_STOCK_PROBLEM)).isPresent()) {
+      if (causeOf(failure, ProblemAnswer.class).filter(answer -> answer.is(StockProblems.OUT_OF_STOCK)).isPresent()) {
         throw new BpmnError(OUT_OF_STOCK, "Too little stock of " + productId(execution) + " for order " + orderId(execution));
       }
       throw failure;

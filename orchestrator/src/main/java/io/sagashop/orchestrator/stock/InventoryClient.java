@@ -1,5 +1,7 @@
 package io.sagashop.orchestrator.stock;
 
+import io.sagashop.inventory.contract.StockApi;
+import io.sagashop.inventory.contract.StockDecreaseRequest;
 import java.util.UUID;
 import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,11 +13,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 @FeignClient(name = "inventory-service", url = "${sagashop.services.inventory-url}")
 interface InventoryClient {
 
-  @PutMapping("/stock-decreases/{orderId}")
-  void decrease(@PathVariable UUID orderId, @RequestBody DecreaseRequest request);
+  @PutMapping(StockApi.DECREASE)
+  void decrease(@PathVariable UUID orderId, @RequestBody StockDecreaseRequest request);
 
-  @PostMapping("/stock-decreases/{orderId}/restoration")
+  @PostMapping(StockApi.RESTORATION)
   void restore(@PathVariable UUID orderId);
-
-  record DecreaseRequest(String productId, int quantity) {}
 }

@@ -1,7 +1,9 @@
 package io.sagashop.orchestrator.receipt;
 
+import static io.sagashop.testsupport.ContractExamples.example;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sagashop.delivery.contract.DeliveryView;
 import io.sagashop.orchestrator.saga.SagaVariables;
 import io.sagashop.testsupport.HttpStub;
 import io.sagashop.testsupport.ServiceIntegrationTest;
@@ -28,6 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ServiceIntegrationTest
 class ReceiptApiTest {
 
+  private static final String EXAMPLE_ORDER = "6b1d4f1e-3f7a-4a55-9a53-0d7c1f0e2a11";
   private static final HttpStub DELIVERY_SERVICE = HttpStub.start();
 
   @Autowired TestRestTemplate http;
@@ -65,7 +68,7 @@ class ReceiptApiTest {
   void shouldTakeTheReceiptWhenTheDeliveryStartedButTheSagaHasNotReadItYet() {
     // Given a saga waiting for DeliveryStarted, which delivery-service has already published
     sagaStartedBefore("Gateway_AwaitDelivery");
-    DELIVERY_SERVICE.answer("GET", deliveryPath(), 200, "{\"orderId\":\"" + orderId + "\",\"status\":\"STARTED\"}");
+    DELIVERY_SERVICE.answer("GET", deliveryPath(), 200, startedDelivery());
 
     // When the customer, who sees IN_DELIVERY, confirms receipt
     ResponseEntity<Map> answer = confirmReceipt();
@@ -85,7 +88,7 @@ class ReceiptApiTest {
     // Given a saga past its delivery deadline, waiting for delivery-service's answer to CancelDelivery,
     // and a delivery-service that had shipped after all
     sagaStartedBefore("Gateway_AwaitDeliveryCancellation");
-    DELIVERY_SERVICE.answer("GET", deliveryPath(), 200, "{\"orderId\":\"" + orderId + "\",\"status\":\"STARTED\"}");
+    DELIVERY_SERVICE.answer("GET", deliveryPath(), 200, startedDelivery());
 
     // When the customer confirms receipt of the parcel they have
     ResponseEntity<Map> answer = confirmReceipt();
@@ -163,5 +166,10 @@ class ReceiptApiTest {
 
   private String deliveryPath() {
     return "/deliveries/" + orderId;
+  }
+
+  /** delivery-service's answer for this order, as its contract's example has it. */
+  private String startedDelivery() {
+    return example(DeliveryView.class, "delivery.json").replace(EXAMPLE_ORDER, orderId.toString());
   }
 }

@@ -2,7 +2,7 @@ package io.sagashop.order.ordering;
 
 import io.sagashop.order.catalog.Catalog;
 import io.sagashop.platform.events.EventOutbox;
-import io.sagashop.platform.money.Money;
+import io.sagashop.payment.contract.PaymentAmounts;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Map;
@@ -67,7 +67,7 @@ public class OrderService {
     }
     Catalog.Price price = catalog.priceOf(productId).orElseThrow(() -> new UnknownProductException(productId));
     BigDecimal amount = price.unitPrice().multiply(BigDecimal.valueOf(quantity));
-    if (amount.compareTo(Money.maxAmount()) > 0) {
+    if (amount.compareTo(PaymentAmounts.maxAmount()) > 0) {
       throw new OrderTooLargeException(amount);
     }
     Order order =

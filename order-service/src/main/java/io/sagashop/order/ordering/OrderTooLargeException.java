@@ -1,6 +1,6 @@
 package io.sagashop.order.ordering;
 
-import io.sagashop.platform.money.Money;
+import io.sagashop.payment.contract.PaymentAmounts;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +22,10 @@ class OrderTooLargeException extends ErrorResponseException {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.UNPROCESSABLE_ENTITY,
-            "The order comes to " + amount.toPlainString() + ", more than the largest bank transfer of " + Money.MAX_AMOUNT
+            "The order comes to " + amount.toPlainString() + ", more than the largest bank transfer of " + PaymentAmounts.MAX_AMOUNT
                 + "; order fewer at once.");
     problem.setTitle("Order too large");
-    problem.setProperty("errors", List.of(Map.of("field", "quantity", "message", "the amount would exceed " + Money.MAX_AMOUNT)));
+    problem.setProperty("errors", List.of(Map.of("field", "quantity", "message", "the amount would exceed " + PaymentAmounts.MAX_AMOUNT)));
     return problem;
   }
 }

@@ -1,5 +1,7 @@
 package io.sagashop.payment.transfer;
 
+import io.sagashop.payment.contract.PaymentStatus;
+import io.sagashop.payment.contract.PaymentView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -109,5 +111,10 @@ public class Payment {
 
   public Instant canceledAt() {
     return canceledAt;
+  }
+
+  /** The payment as the API answers it and the events carry it. */
+  public PaymentView view() {
+    return new PaymentView(orderId, amount, bankAccount, transferReference, status, placedAt, checkedAt, canceledAt);
   }
 }

@@ -1,5 +1,6 @@
 package io.sagashop.payment.transfer;
 
+import io.sagashop.payment.contract.PaymentStatus;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

@@ -54,7 +54,7 @@ class PaymentService {
       throw new OrderCancelledException(orderId);
     }
     Payment payment = payments.save(new Payment(orderId, amount, bank.bankAccount(), references.next(), clock.instant()));
-    events.publish(PaymentEventType.PayPlaced, orderId, PaymentView.of(payment));
+    events.publish(PaymentEventType.PayPlaced, orderId, payment.view());
     return new Placement(payment, true);
   }
 
@@ -63,7 +63,7 @@ class PaymentService {
   public Payment check(UUID orderId) {
     Payment payment = payments.findForUpdate(orderId).orElseThrow(() -> new PaymentNotFoundException(orderId));
     if (payment.confirmDeposit(clock.instant())) {
-      events.publish(PaymentEventType.PayChecked, orderId, PaymentView.of(payment));
+      events.publish(PaymentEventType.PayChecked, orderId, payment.view());
     }
     return payment;
   }
@@ -75,7 +75,7 @@ class PaymentService {
     payment.ifPresent(
         found -> {
           if (found.cancel(clock.instant())) {
-            events.publish(PaymentEventType.PayCanceled, orderId, PaymentView.of(found));
+            events.publish(PaymentEventType.PayCanceled, orderId, found.view());
           }
         });
     return payment;

@@ -2,7 +2,12 @@ package io.sagashop.payment.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static io.sagashop.testsupport.ContractExamples.assertShapedLike;
+import static io.sagashop.testsupport.ContractExamples.example;
 
+import io.sagashop.payment.contract.PaymentApi;
+import io.sagashop.payment.contract.PaymentRequest;
+import io.sagashop.payment.contract.PaymentView;
 import io.sagashop.testsupport.HeldLock;
 import io.sagashop.testsupport.ServiceIntegrationTest;
 import io.sagashop.testsupport.TestIdentity;
@@ -20,8 +25,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -73,6 +80,20 @@ class PaymentApiTest {
   }
 
   @Test
+  void shouldTakeTheContractsRequestAndAnswerTheContractsPayment() {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<String> placed = http.exchange(PaymentApi.PAYMENT, HttpMethod.PUT,
+        new HttpEntity<>(example(PaymentRequest.class, "payment-request.json"), headers), String.class, orderId);
+
+    assertThat(placed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertShapedLike(placed.getBody(), PaymentView.class, "payment.json");
+    assertShapedLike(http.postForEntity(PaymentApi.CHECK, null, String.class, orderId).getBody(), PaymentView.class, "payment.json");
+    await().atMost(Duration.ofSeconds(20)).until(() -> events.typesOf(orderId).contains("PayChecked"));
+    assertThat(events.eventsOf(orderId)).allSatisfy(event -> assertShapedLike(event.path("data").toString(), PaymentView.class, "payment.json"));
+  }
+
+  @Test
   void shouldRecordTheDepositOnceAndRefundItWhenCancelledAfterwards() {
     place("20.00");
 
@@ -109,7 +130,7 @@ class PaymentApiTest {
     await().atMost(Duration.ofSeconds(20))
         .until(() -> "CANCELED".equals(http.getForObject("/payments/{id}", Map.class, orderId).get("status")));
     await().atMost(Duration.ofSeconds(20))
-        .until(() -> http.exchange("/payments/{id}", HttpMethod.PUT, new HttpEntity<>(Map.of("amount", "20.00")), Map.class, paidLater)
+        .until(() -> http.exchange(PaymentApi.PAYMENT, HttpMethod.PUT, new HttpEntity<>(Map.of("amount", "20.00")), Map.class, paidLater)
             .getStatusCode() == HttpStatus.CONFLICT);
     assertThat(http.getForEntity("/payments/{id}", Map.class, paidLater).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     cancelled(orderId);
@@ -163,6 +184,6 @@ class PaymentApiTest {
   }
 
   private ResponseEntity<Map> place(String amount) {
-    return http.exchange("/payments/{id}", HttpMethod.PUT, new HttpEntity<>(Map.of("amount", amount)), Map.class, orderId);
+    return http.exchange(PaymentApi.PAYMENT, HttpMethod.PUT, new HttpEntity<>(Map.of("amount", amount)), Map.class, orderId);
   }
 }

@@ -3,6 +3,7 @@ package io.sagashop.payment.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sagashop.payment.contract.PaymentStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package io.sagashop.payment.transfer;
+package io.sagashop.payment.contract;
 
 /** Where a bank-transfer payment stands. */
 public enum PaymentStatus {

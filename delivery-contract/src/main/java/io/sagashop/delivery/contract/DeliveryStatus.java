@@ -1,4 +1,4 @@
-package io.sagashop.delivery.shipping;
+package io.sagashop.delivery.contract;
 
 /** Where a delivery stands. */
 public enum DeliveryStatus {

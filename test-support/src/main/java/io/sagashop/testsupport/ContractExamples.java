@@ -1,0 +1,107 @@
+package io.sagashop.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Map;
+import org.skyscreamer.jsonassert.JSONAssert;
+import org.skyscreamer.jsonassert.JSONCompareMode;
+
+/**
+ * The examples a contract module ships next to its types ({@code out-of-stock.json} beside
+ * {@code StockProblems}): the wire form both sides' tests hold themselves to. The contract's own
+ * test proves its types read and write exactly the examples; the producer's test that its answers
+ * have every field of an example; the consumer's test that it sends and understands them.
+ */
+public final class ContractExamples {
+
+  /** As a service writes JSON (Spring Boot's defaults): dates as ISO strings, unknown fields an error here. */
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .addModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .build();
+
+  private ContractExamples() {}
+
+  /** The example {@code name} beside the contract type {@code contract}. */
+  public static String example(Class<?> contract, String name) {
+    try (InputStream in = contract.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalArgumentException("No example " + name + " beside " + contract.getName());
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The example read as {@code type}; a field the type does not know fails. */
+  public static <T> T read(Class<?> contract, String name, Class<T> type) {
+    try {
+      return JSON.readValue(example(contract, name), type);
+    } catch (IOException e) {
+      throw new AssertionError(name + " is not a " + type.getSimpleName() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** {@code value}, written as a service writes it, is exactly the example: no field missing, none added. */
+  public static void assertWrittenAs(Object value, Class<?> contract, String name) {
+    try {
+      JSONAssert.assertEquals(name, example(contract, name), JSON.writeValueAsString(value), JSONCompareMode.STRICT);
+    } catch (IOException | org.json.JSONException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /**
+   * A producer's real answer has every field of the example, each of the same JSON kind (text,
+   * number, object, ...; null matches any), and the example's {@code type}, {@code title} and
+   * {@code status} when it is a problem. New fields are allowed: adding is not breaking.
+   */
+  public static void assertShapedLike(String actualJson, Class<?> contract, String name) {
+    JsonNode expected = tree(example(contract, name));
+    JsonNode actual = tree(actualJson);
+    assertShape(name, "", expected, actual);
+    for (String fixed : new String[] {"type", "title", "status"}) {
+      if (expected.has("type") && expected.has(fixed)) {
+        assertThat(actual.get(fixed)).as(name + ": " + fixed).isEqualTo(expected.get(fixed));
+      }
+    }
+  }
+
+  private static void assertShape(String name, String path, JsonNode expected, JsonNode actual) {
+    for (Iterator<Map.Entry<String, JsonNode>> fields = expected.fields(); fields.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      String at = path + "/" + field.getKey();
+      assertThat(actual.has(field.getKey())).as(name + ": the answer lacks " + at + " in " + actual).isTrue();
+      JsonNode want = field.getValue();
+      JsonNode got = actual.get(field.getKey());
+      if (!want.isNull() && !got.isNull()) {
+        assertThat(got.getNodeType()).as(name + ": " + at + " in " + actual).isEqualTo(want.getNodeType());
+        if (want.isObject()) {
+          assertShape(name, at, want, got);
+        }
+      }
+    }
+  }
+
+  private static JsonNode tree(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (IOException e) {
+      throw new AssertionError("Not JSON: " + json, e);
+    }
+  }
+}
