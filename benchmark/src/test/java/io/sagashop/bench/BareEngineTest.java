@@ -1,10 +1,10 @@
 package io.sagashop.bench;
 
-import java.lang.management.ManagementFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sagashop.stack.LocalStack.DatabaseAccess;
 import io.sagashop.testsupport.TestPostgres;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;

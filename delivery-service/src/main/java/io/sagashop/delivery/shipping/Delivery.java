@@ -1,7 +1,7 @@
 package io.sagashop.delivery.shipping;
 
-import io.sagashop.delivery.contract.DeliveryView;
 import io.sagashop.delivery.contract.DeliveryStatus;
+import io.sagashop.delivery.contract.DeliveryView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

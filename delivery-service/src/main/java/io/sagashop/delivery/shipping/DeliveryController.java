@@ -1,7 +1,7 @@
 package io.sagashop.delivery.shipping;
 
-import io.sagashop.delivery.contract.DeliveryView;
 import io.sagashop.delivery.contract.DeliveryApi;
+import io.sagashop.delivery.contract.DeliveryView;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

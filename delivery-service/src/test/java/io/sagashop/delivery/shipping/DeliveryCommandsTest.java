@@ -1,9 +1,9 @@
 package io.sagashop.delivery.shipping;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static io.sagashop.testsupport.ContractExamples.assertShapedLike;
 import static io.sagashop.testsupport.ContractExamples.example;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sagashop.delivery.contract.DeliveryCommandType;

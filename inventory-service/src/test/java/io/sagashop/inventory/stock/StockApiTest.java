@@ -1,9 +1,9 @@
 package io.sagashop.inventory.stock;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static io.sagashop.testsupport.ContractExamples.assertShapedLike;
 import static io.sagashop.testsupport.ContractExamples.example;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.sagashop.inventory.contract.StockApi;
 import io.sagashop.inventory.contract.StockDecreaseRequest;

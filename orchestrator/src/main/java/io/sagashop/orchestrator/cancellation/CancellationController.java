@@ -1,16 +1,12 @@
 package io.sagashop.orchestrator.cancellation;
 
+import io.sagashop.orchestrator.contract.CancellationAnswer;
+import io.sagashop.orchestrator.contract.CancellationOutcome;
+import io.sagashop.orchestrator.contract.CancellationRequest;
+import io.sagashop.orchestrator.contract.SagaApi;
+import io.sagashop.orchestrator.contract.SagaProblems;
 import io.sagashop.orchestrator.saga.SagaStart;
-import io.sagashop.payment.contract.PaymentAmounts;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-import java.math.BigDecimal;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -33,12 +29,16 @@ class CancellationController {
     this.cancellation = cancellation;
   }
 
-  @PostMapping("/saga/orders/{orderId}/cancellation")
+  /**
+   * The order's facts start the saga when this cancellation comes before OrderPlaced; no seller
+   * ever sees that saga's form, so the product's name is not asked for.
+   */
+  @PostMapping(SagaApi.CANCELLATION)
   ResponseEntity<?> cancel(@PathVariable UUID orderId, @Valid @RequestBody CancellationRequest request) {
-    SagaCancellation.Outcome outcome = cancellation.cancel(orderId, request.orderVariables(orderId), request.note());
-    return switch (outcome) {
-      case ACCEPTED -> ResponseEntity.accepted().body(Map.of("orderId", orderId, "outcome", outcome));
-      case ALREADY_CANCELLED -> ResponseEntity.ok(Map.of("orderId", orderId, "outcome", outcome));
+    SagaStart start = new SagaStart(orderId, request.productId(), null, request.quantity(), request.amount());
+    return switch (cancellation.cancel(orderId, start.variables(), request.note())) {
+      case ACCEPTED -> ResponseEntity.accepted().body(new CancellationAnswer(orderId, CancellationOutcome.ACCEPTED));
+      case ALREADY_CANCELLED -> ResponseEntity.ok(new CancellationAnswer(orderId, CancellationOutcome.ALREADY_CANCELLED));
       case REFUSED -> ResponseEntity.status(HttpStatus.CONFLICT).body(refusal(orderId));
     };
   }
@@ -48,24 +48,9 @@ class CancellationController {
         ProblemDetail.forStatusAndDetail(
             HttpStatus.CONFLICT,
             "The seller has confirmed the deposit of order " + orderId + "; it can no longer be cancelled.");
+    problem.setType(SagaProblems.CANCELLATION_REFUSED);
     problem.setTitle("Cancellation refused");
     problem.setProperty("orderId", orderId);
     return problem;
-  }
-
-  /**
-   * The order as order-service knows it, and the customer's note: enough to start the saga and
-   * cancel it at once when the cancellation comes before OrderPlaced (no seller ever sees that
-   * saga's form, so the product's name is not asked for).
-   */
-  record CancellationRequest(
-      @NotBlank String productId,
-      @NotNull @Min(1) Integer quantity,
-      @NotNull @DecimalMin(PaymentAmounts.MIN_AMOUNT) @Digits(integer = 7, fraction = 2) BigDecimal amount,
-      @Size(max = 500) String note) {
-
-    Map<String, Object> orderVariables(UUID orderId) {
-      return new SagaStart(orderId, productId, null, quantity, amount).variables();
-    }
   }
 }

@@ -4,9 +4,9 @@ import static io.sagashop.orchestrator.saga.SagaVariables.TRANSFER_REFERENCE;
 import static io.sagashop.orchestrator.saga.SagaVariables.amount;
 import static io.sagashop.orchestrator.saga.SagaVariables.orderId;
 
-import io.sagashop.payment.contract.PaymentView;
-import io.sagashop.payment.contract.PaymentRequest;
 import io.sagashop.orchestrator.saga.SagaStep;
+import io.sagashop.payment.contract.PaymentRequest;
+import io.sagashop.payment.contract.PaymentView;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 

@@ -1,6 +1,8 @@
 package io.sagashop.orchestrator.receipt;
 
-import java.util.Map;
+import io.sagashop.orchestrator.contract.ReceiptAnswer;
+import io.sagashop.orchestrator.contract.SagaApi;
+import io.sagashop.orchestrator.contract.SagaProblems;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -22,13 +24,14 @@ class ReceiptController {
     this.receipt = receipt;
   }
 
-  @PostMapping("/saga/orders/{orderId}/receipt")
+  @PostMapping(SagaApi.RECEIPT)
   ResponseEntity<?> confirm(@PathVariable UUID orderId) {
     SagaReceipt.Decision decision = receipt.decide(orderId);
     if (decision.accepted()) {
-      return ResponseEntity.accepted().body(Map.of("orderId", orderId));
+      return ResponseEntity.accepted().body(new ReceiptAnswer(orderId));
     }
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, decision.reason());
+    problem.setType(SagaProblems.RECEIPT_REFUSED);
     problem.setTitle("Receipt refused");
     problem.setProperty("orderId", orderId);
     return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);

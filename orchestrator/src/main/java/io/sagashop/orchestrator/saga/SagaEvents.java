@@ -1,10 +1,9 @@
 package io.sagashop.orchestrator.saga;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.sagashop.order.contract.OrderPlaced;
 import io.sagashop.platform.events.EventEnvelope;
 import io.sagashop.platform.events.EventReader;
 import io.sagashop.platform.events.PoisonEventException;
-import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -60,20 +59,9 @@ class SagaEvents {
     }
   }
 
-  private static Map<String, Object> startVariables(EventEnvelope event) {
-    JsonNode data = event.data();
-    if (data == null
-        || !data.hasNonNull("productId")
-        || !data.path("quantity").canConvertToInt()
-        || !data.path("amount").isNumber()) {
-      throw new PoisonEventException("OrderPlaced for order " + event.orderId() + " lacks productId, quantity or amount");
-    }
-    BigDecimal amount = data.get("amount").decimalValue();
-    try {
-      return new SagaStart(event.orderId(), data.get("productId").asText(), data.path("productName").asText(null), data.get("quantity").asInt(), amount)
-          .variables();
-    } catch (ArithmeticException moreThanCents) {
-      throw new PoisonEventException("OrderPlaced for order " + event.orderId() + " has an amount with fractions of a cent: " + amount);
-    }
+  /** The saga's start variables from OrderPlaced, as order-service's contract types it (or poison, naming the field). */
+  Map<String, Object> startVariables(EventEnvelope event) {
+    OrderPlaced placed = reader.data(event, OrderPlaced.class);
+    return new SagaStart(event.orderId(), placed.productId(), placed.productName(), placed.quantity(), placed.amount()).variables();
   }
 }

@@ -1,8 +1,13 @@
 package io.sagashop.orchestrator.cancellation;
 
+import static io.sagashop.testsupport.ContractExamples.assertShapedLike;
+import static io.sagashop.testsupport.ContractExamples.example;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.sagashop.orchestrator.contract.CancellationAnswer;
+import io.sagashop.orchestrator.contract.CancellationRequest;
+import io.sagashop.orchestrator.contract.SagaApi;
 import io.sagashop.orchestrator.saga.SagaStarts;
 import io.sagashop.orchestrator.saga.SagaVariables;
 import io.sagashop.testsupport.ServiceIntegrationTest;
@@ -16,7 +21,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** Cancellations decided by the saga's state, on the real engine and database. */
@@ -34,7 +42,6 @@ class CancellationApiTest {
   }
 
   private final UUID orderId = UUID.randomUUID();
-  private final Map<String, Object> order = Map.of("productId", "teapot-kyusu", "quantity", 2, "amount", "96.00");
 
   @Test
   void shouldTakeACancellationWhileThePaymentWindowIsOpenAndOnlyOnce() {
@@ -48,6 +55,7 @@ class CancellationApiTest {
 
     assertThat(first.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     assertThat(first.getBody()).containsEntry("outcome", "ACCEPTED");
+    assertShapedLike(cancel(String.class).getBody(), CancellationAnswer.class, "cancellation-accepted.json");
     assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(again.getBody()).containsEntry("outcome", "ALREADY_CANCELLED");
     assertThat(runtime.createEventSubscriptionQuery().eventName("CancellationRequested").processInstanceId(instance()).count())
@@ -77,7 +85,15 @@ class CancellationApiTest {
   }
 
   private ResponseEntity<Map> cancel() {
-    return http.postForEntity("/saga/orders/{id}/cancellation", order, Map.class, orderId);
+    return cancel(Map.class);
+  }
+
+  /** order-service's request, as the orchestrator's contract's example has it. */
+  private <T> ResponseEntity<T> cancel(Class<T> answer) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return http.postForEntity(SagaApi.CANCELLATION, new HttpEntity<>(example(CancellationRequest.class, "cancellation-request.json"), headers),
+        answer, orderId);
   }
 
   private String instance() {

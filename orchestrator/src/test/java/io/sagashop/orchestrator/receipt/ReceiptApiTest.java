@@ -4,6 +4,7 @@ import static io.sagashop.testsupport.ContractExamples.example;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sagashop.delivery.contract.DeliveryView;
+import io.sagashop.orchestrator.contract.SagaProblems;
 import io.sagashop.orchestrator.saga.SagaVariables;
 import io.sagashop.testsupport.HttpStub;
 import io.sagashop.testsupport.ServiceIntegrationTest;
@@ -106,7 +107,8 @@ class ReceiptApiTest {
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(answer.getHeaders().getContentType()).hasToString("application/problem+json");
     assertThat(answer.getBody()).containsEntry("title", "Receipt refused")
-        .containsEntry("detail", "Order " + orderId + " is not in delivery yet.");
+        .containsEntry("detail", "Order " + orderId + " is not in delivery yet.")
+        .containsEntry("type", SagaProblems.RECEIPT_REFUSED.toString());
   }
 
   @Test

@@ -1,6 +1,11 @@
 package io.sagashop.order.ordering;
 
 import feign.FeignException;
+import io.sagashop.orchestrator.contract.CancellationAnswer;
+import io.sagashop.orchestrator.contract.CancellationOutcome;
+import io.sagashop.orchestrator.contract.CancellationRequest;
+import io.sagashop.orchestrator.contract.SagaProblems;
+import io.sagashop.platform.client.ProblemAnswer;
 import io.sagashop.platform.web.DependencyUnavailableException;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -27,15 +32,20 @@ class OrderCancellation {
       return false;
     }
     try {
-      var answer =
-          orchestrator.cancel(
-              orderId, new OrchestratorClient.CancellationRequest(order.productId(), order.quantity(), order.amount(), note));
-      return answer.getStatusCode().value() == 202;
-    } catch (FeignException.Conflict refused) {
-      throw new OrderActionRefusedException(
-          orderId, "Cancellation refused", "The seller has confirmed the deposit of order " + orderId + "; it can no longer be cancelled.");
-    } catch (FeignException unavailable) {
-      throw new DependencyUnavailableException("The cancellation of order " + orderId + " cannot be decided right now.", unavailable);
+      CancellationAnswer answer =
+          orchestrator.cancel(orderId, new CancellationRequest(order.productId(), order.quantity(), order.amount(), note));
+      return answer.outcome() == CancellationOutcome.ACCEPTED;
+    } catch (ProblemAnswer refused) {
+      if (refused.is(SagaProblems.CANCELLATION_REFUSED)) {
+        throw new OrderActionRefusedException(orderId, "Cancellation refused", refused.detail());
+      }
+      throw unavailable(orderId, refused);
+    } catch (FeignException unreachable) {
+      throw unavailable(orderId, unreachable);
     }
+  }
+
+  private static DependencyUnavailableException unavailable(UUID orderId, FeignException failure) {
+    return new DependencyUnavailableException("The cancellation of order " + orderId + " cannot be decided right now.", failure);
   }
 }

@@ -1,9 +1,9 @@
 package io.sagashop.order.ordering;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.FeignException;
+import io.sagashop.orchestrator.contract.SagaProblems;
+import io.sagashop.platform.client.ProblemAnswer;
 import io.sagashop.platform.web.DependencyUnavailableException;
-import java.io.IOException;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -17,12 +17,9 @@ class OrderReceipt {
 
   private final OrderService orders;
   private final OrchestratorClient orchestrator;
-  private final ObjectMapper json;
-
-  OrderReceipt(OrderService orders, OrchestratorClient orchestrator, ObjectMapper json) {
+  OrderReceipt(OrderService orders, OrchestratorClient orchestrator) {
     this.orders = orders;
     this.orchestrator = orchestrator;
-    this.json = json;
   }
 
   /** The order with its receipt recorded, now or before; refused (409) while it is not in delivery. */
@@ -33,20 +30,19 @@ class OrderReceipt {
     }
     try {
       orchestrator.confirmReceipt(orderId);
-    } catch (FeignException.Conflict refused) {
-      throw new OrderActionRefusedException(orderId, "Receipt refused", reasonOf(refused));
-    } catch (FeignException unavailable) {
-      throw new DependencyUnavailableException("The receipt of order " + orderId + " cannot be taken right now.", unavailable);
+    } catch (ProblemAnswer refused) {
+      // the saga's detail says why: not in delivery yet, cancelled, closed
+      if (refused.is(SagaProblems.RECEIPT_REFUSED)) {
+        throw new OrderActionRefusedException(orderId, "Receipt refused", refused.detail());
+      }
+      throw unavailable(orderId, refused);
+    } catch (FeignException unreachable) {
+      throw unavailable(orderId, unreachable);
     }
     return orders.recordReceipt(orderId);
   }
 
-  /** The orchestrator's problem detail, which says why (not in delivery yet, cancelled, closed). */
-  private String reasonOf(FeignException.Conflict refused) {
-    try {
-      return json.readTree(refused.contentUTF8()).path("detail").asText("The receipt was refused.");
-    } catch (IOException unreadable) {
-      return "The receipt was refused.";
-    }
+  private static DependencyUnavailableException unavailable(UUID orderId, FeignException failure) {
+    return new DependencyUnavailableException("The receipt of order " + orderId + " cannot be taken right now.", failure);
   }
 }

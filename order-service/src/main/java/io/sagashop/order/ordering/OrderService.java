@@ -1,8 +1,10 @@
 package io.sagashop.order.ordering;
 
 import io.sagashop.order.catalog.Catalog;
-import io.sagashop.platform.events.EventOutbox;
+import io.sagashop.order.contract.OrderEventType;
+import io.sagashop.order.contract.OrderPlaced;
 import io.sagashop.payment.contract.PaymentAmounts;
+import io.sagashop.platform.events.EventOutbox;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Map;
@@ -73,7 +75,7 @@ public class OrderService {
     Order order =
         orders.saveAndFlush(
             new Order(UUID.randomUUID(), customerId, productId, quantity, price.unitPrice(), idempotencyKey, clock.instant()));
-    events.publish(OrderEventType.OrderPlaced, order.orderId(), placedData(order, price));
+    events.publish(OrderEvents.of(OrderEventType.OrderPlaced), order.orderId(), placed(order, price));
     outcomes.placed();
     log.info("Order {} placed by {}: {} x {}", order.orderId(), customerId, quantity, productId);
     return order;
@@ -105,7 +107,7 @@ public class OrderService {
   public Order recordReceipt(UUID orderId) {
     Order order = orders.findForUpdate(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
     if (order.confirmReceipt(clock.instant())) {
-      events.publish(OrderEventType.ReceiptConfirmed, orderId, Map.of("orderId", orderId));
+      events.publish(OrderEvents.of(OrderEventType.ReceiptConfirmed), orderId, Map.of("orderId", orderId));
     }
     return order;
   }
@@ -115,7 +117,7 @@ public class OrderService {
   public Order close(UUID orderId) {
     Order order = orders.findForUpdate(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
     if (order.close(clock.instant())) {
-      events.publish(OrderEventType.OrderClosed, orderId, OrderSnapshot.of(order));
+      events.publish(OrderEvents.of(OrderEventType.OrderClosed), orderId, OrderSnapshot.of(order));
       outcomes.closed();
     } else if (order.status() != OrderStatus.CLOSED) {
       throw new OrderStatusConflictException(orderId, order.status(), "Only an order that is not cancelled can be closed.");
@@ -128,21 +130,15 @@ public class OrderService {
   public Order markCancelled(UUID orderId, CancellationReason reason) {
     Order order = orders.findForUpdate(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
     if (order.cancel(reason, clock.instant())) {
-      events.publish(OrderEventType.OrderCanceled, orderId, OrderSnapshot.of(order));
+      events.publish(OrderEvents.of(OrderEventType.OrderCanceled), orderId, OrderSnapshot.of(order));
       outcomes.cancelled(reason);
       log.info("Order {} cancelled: {}", orderId, reason);
     }
     return order;
   }
 
-  private static Map<String, Object> placedData(Order order, Catalog.Price price) {
-    return Map.of(
-        "orderId", order.orderId(),
-        "customerId", order.customerId(),
-        "productId", order.productId(),
-        "productName", price.name(),
-        "quantity", order.quantity(),
-        "unitPrice", order.unitPrice(),
-        "amount", order.amount());
+  private static OrderPlaced placed(Order order, Catalog.Price price) {
+    return new OrderPlaced(
+        order.orderId(), order.customerId(), order.productId(), price.name(), order.quantity(), order.unitPrice(), order.amount());
   }
 }

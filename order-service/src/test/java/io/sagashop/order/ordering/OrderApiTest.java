@@ -1,8 +1,13 @@
 package io.sagashop.order.ordering;
 
+import static io.sagashop.testsupport.ContractExamples.assertShapedLike;
+import static io.sagashop.testsupport.ContractExamples.example;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.sagashop.orchestrator.contract.CancellationRequest;
+import io.sagashop.orchestrator.contract.SagaProblems;
+import io.sagashop.order.contract.OrderPlaced;
 import io.sagashop.testsupport.HeldLock;
 import io.sagashop.testsupport.HttpStub;
 import io.sagashop.testsupport.ServiceIntegrationTest;
@@ -89,6 +94,8 @@ class OrderApiTest {
           assertThat(event.path("orderStatus").asText()).isEqualTo("PLACED");
           assertThat(event.path("data").path("amount").decimalValue()).isEqualByComparingTo("96.00");
           assertThat(event.path("data").path("productName").asText()).isEqualTo("Kyusu clay teapot");
+          // what the saga starts from, as order-service's contract has it
+          assertShapedLike(event.path("data").toString(), OrderPlaced.class, "order-placed.json");
         });
   }
 
@@ -246,7 +253,7 @@ class OrderApiTest {
   @Test
   void shouldTakeAReceiptTheSagaTakesAndTellTheSagaOnceHoweverOftenTheCustomerClicks() {
     UUID orderId = placedOrder();
-    ORCHESTRATOR.answer("POST", "/saga/orders/" + orderId + "/receipt", 202, "{\"orderId\":\"" + orderId + "\"}");
+    ORCHESTRATOR.answer("POST", "/saga/orders/" + orderId + "/receipt", 202, sagaExample("receipt-accepted.json", orderId));
 
     assertThat(http.postForEntity("/orders/{id}/receipt", null, Map.class, orderId).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     assertThat(http.postForEntity("/orders/{id}/receipt", null, Map.class, orderId).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
@@ -261,8 +268,7 @@ class OrderApiTest {
   @Test
   void shouldRefuseAReceiptTheSagaRefusesWithItsReasonAndTellNobody() {
     UUID orderId = placedOrder();
-    ORCHESTRATOR.answer("POST", "/saga/orders/" + orderId + "/receipt", 409,
-        "{\"title\":\"Receipt refused\",\"status\":409,\"detail\":\"Order " + orderId + " is not in delivery yet.\"}");
+    ORCHESTRATOR.answer("POST", "/saga/orders/" + orderId + "/receipt", 409, sagaExample("receipt-refused.json", orderId));
 
     ResponseEntity<Map> refused = http.postForEntity("/orders/{id}/receipt", null, Map.class, orderId);
 
@@ -285,6 +291,30 @@ class OrderApiTest {
 
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
     assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+  }
+
+  @Test
+  void shouldTakeACancellationTheSagaTakesSendingItTheOrdersFacts() {
+    UUID orderId = placedOrder();
+    ORCHESTRATOR.answer("POST", "/saga/orders/" + orderId + "/cancellation", 202, sagaExample("cancellation-accepted.json", orderId));
+
+    ResponseEntity<Map> response = http.postForEntity("/orders/{id}/cancellation", Map.of("reason", "ordered the wrong tea"), Map.class, orderId);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertShapedLike(ORCHESTRATOR.body("POST", "/saga/orders/" + orderId + "/cancellation"), CancellationRequest.class, "cancellation-request.json");
+  }
+
+  @Test
+  void shouldRefuseACancellationTheSagaRefusesWithItsReason() {
+    UUID orderId = placedOrder();
+    ORCHESTRATOR.answer("POST", "/saga/orders/" + orderId + "/cancellation", 409, sagaExample("cancellation-refused.json", orderId));
+
+    ResponseEntity<Map> refused = http.postForEntity("/orders/{id}/cancellation", null, Map.class, orderId);
+
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(refused.getBody()).containsEntry("title", "Cancellation refused")
+        .containsEntry("detail", "The seller has confirmed the deposit of order " + orderId + "; it can no longer be cancelled.");
+    assertThat(status(orderId)).isEqualTo("PLACED");
   }
 
   @Test
@@ -369,5 +399,10 @@ class OrderApiTest {
 
   private int ordersOfCustomer() {
     return jdbc.queryForObject("SELECT count(*) FROM customer_order WHERE customer_id = ?", Integer.class, customerId);
+  }
+
+  /** The saga's answer for this order, as the orchestrator's contract's example has it. */
+  private static String sagaExample(String name, UUID orderId) {
+    return example(SagaProblems.class, name).replace("6b1d4f1e-3f7a-4a55-9a53-0d7c1f0e2a11", orderId.toString());
   }
 }

@@ -1,5 +1,6 @@
 package io.sagashop.payment.transfer;
 
+import io.sagashop.order.contract.OrderEventType;
 import io.sagashop.platform.events.EventEnvelope;
 import io.sagashop.platform.events.EventReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -14,8 +15,6 @@ import org.springframework.stereotype.Component;
 @Component
 class OrderCancellations {
 
-  static final String ORDER_CANCELED = "OrderCanceled";
-
   private final EventReader reader;
   private final PaymentService payments;
 
@@ -27,7 +26,7 @@ class OrderCancellations {
   @KafkaListener(topics = "${sagashop.payment.order-events-topic}")
   void on(ConsumerRecord<String, byte[]> record) {
     EventEnvelope event = reader.read(record.value());
-    if (ORDER_CANCELED.equals(event.type())) {
+    if (OrderEventType.OrderCanceled.name().equals(event.type())) {
       payments.orderCancelled(event.orderId());
     }
   }

@@ -1,8 +1,8 @@
 package io.sagashop.payment.transfer;
 
 import io.sagashop.platform.events.CancelledOrders;
-import io.sagashop.platform.events.OrderLocks;
 import io.sagashop.platform.events.EventOutbox;
+import io.sagashop.platform.events.OrderLocks;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.UUID;

@@ -1,10 +1,11 @@
 package io.sagashop.payment.transfer;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static io.sagashop.testsupport.ContractExamples.assertShapedLike;
 import static io.sagashop.testsupport.ContractExamples.example;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.sagashop.order.contract.OrderEventType;
 import io.sagashop.payment.contract.PaymentApi;
 import io.sagashop.payment.contract.PaymentRequest;
 import io.sagashop.payment.contract.PaymentView;
@@ -180,7 +181,7 @@ class PaymentApiTest {
   }
 
   private void cancelled(UUID order) {
-    TopicRecorder.send(brokers, "order.events", order.toString(), TopicRecorder.envelope("OrderCanceled", order, "CANCELLED", Map.of()));
+    TopicRecorder.send(brokers, "order.events", order.toString(), TopicRecorder.envelope(OrderEventType.OrderCanceled.name(), order, "CANCELLED", Map.of()));
   }
 
   private ResponseEntity<Map> place(String amount) {

@@ -15,7 +15,7 @@ public class EventReader {
   private final ObjectMapper json;
   private final Validator validator;
 
-  EventReader(ObjectMapper json, Validator validator) {
+  public EventReader(ObjectMapper json, Validator validator) {
     this.json = json;
     this.validator = validator;
   }

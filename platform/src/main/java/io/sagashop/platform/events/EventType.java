@@ -17,14 +17,17 @@ public interface EventType {
    * this service's outbox: a command asks, so it changes no order status by itself.
    */
   static EventType command(Enum<?> type) {
-    return new Command(type.name());
+    return of(type, null);
   }
 
-  /** See {@link #command}. */
-  record Command(String name) implements EventType {
-    @Override
-    public String orderStatus() {
-      return null;
-    }
+  /**
+   * An event named by a contract (an enum there, free of the platform), with the order status its
+   * publisher says it leads to (or null).
+   */
+  static EventType of(Enum<?> type, Enum<?> orderStatus) {
+    return new Named(type.name(), orderStatus == null ? null : orderStatus.name());
   }
+
+  /** See {@link #of}. */
+  record Named(String name, String orderStatus) implements EventType {}
 }

@@ -1,9 +1,9 @@
 package io.sagashop.platform.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.validation.Validator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sagashop.platform.tracing.CurrentTrace;
+import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
