@@ -52,11 +52,6 @@ public class EventsAutoConfiguration {
   }
 
   @Bean
-  CancelledOrders cancelledOrders(JdbcTemplate jdbc, Clock clock, OrderLocks locks) {
-    return new CancelledOrders(jdbc, clock, locks);
-  }
-
-  @Bean
   OutboxMetrics outboxMetrics(JdbcTemplate jdbc, Clock clock) {
     return new OutboxMetrics(jdbc, clock);
   }
