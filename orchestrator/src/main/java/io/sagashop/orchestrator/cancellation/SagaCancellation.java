@@ -4,6 +4,7 @@ import static io.sagashop.orchestrator.saga.SagaVariables.CANCELLATION_REASON;
 
 import io.sagashop.orchestrator.saga.SagaMessage;
 import io.sagashop.orchestrator.saga.SagaStarts;
+import io.sagashop.order.contract.CancellationReason;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
@@ -23,7 +24,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class SagaCancellation {
 
-  public static final String CUSTOMER_REQUEST = "CUSTOMER_REQUEST";
   static final String CANCELLATION_NOTE = "cancellationNote";
   private static final int ATTEMPTS = 3;
   private static final Logger log = LoggerFactory.getLogger(SagaCancellation.class);
@@ -60,7 +60,7 @@ public class SagaCancellation {
         runtime
             .createMessageCorrelation(SagaMessage.CancellationRequested.name())
             .processInstanceBusinessKey(orderId.toString())
-            .setVariable(CANCELLATION_REASON, CUSTOMER_REQUEST)
+            .setVariable(CANCELLATION_REASON, CancellationReason.CUSTOMER_REQUEST.name())
             .setVariable(CANCELLATION_NOTE, note)
             .correlate();
         log.info("Cancellation of order {} accepted", orderId);

@@ -4,6 +4,8 @@ import static io.sagashop.orchestrator.saga.SagaVariables.cancellationReason;
 import static io.sagashop.orchestrator.saga.SagaVariables.orderId;
 
 import io.sagashop.orchestrator.saga.SagaStep;
+import io.sagashop.order.contract.CancellationReason;
+import io.sagashop.order.contract.CancellationRecord;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +21,6 @@ class MarkOrderCancelled extends SagaStep {
 
   @Override
   protected void run(DelegateExecution execution) {
-    orders.markCancelled(orderId(execution), new OrderClient.CancellationRecord(cancellationReason(execution)));
+    orders.markCancelled(orderId(execution), new CancellationRecord(CancellationReason.valueOf(cancellationReason(execution))));
   }
 }

@@ -1,5 +1,7 @@
 package io.sagashop.orchestrator.ordering;
 
+import io.sagashop.order.contract.CancellationRecord;
+import io.sagashop.order.contract.OrderSteps;
 import java.util.UUID;
 import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -10,11 +12,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 @FeignClient(name = "order-service", url = "${sagashop.services.order-url}")
 interface OrderClient {
 
-  @PostMapping("/internal/orders/{orderId}/closure")
+  @PostMapping(OrderSteps.CLOSURE)
   void close(@PathVariable UUID orderId);
 
-  @PostMapping("/internal/orders/{orderId}/cancellation")
+  @PostMapping(OrderSteps.CANCELLATION)
   void markCancelled(@PathVariable UUID orderId, @RequestBody CancellationRecord record);
-
-  record CancellationRecord(String reason) {}
 }

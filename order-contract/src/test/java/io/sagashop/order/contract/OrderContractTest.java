@@ -21,6 +21,14 @@ class OrderContractTest {
   }
 
   @Test
+  void aCancellationRecordIsTheExample() {
+    CancellationRecord record = read(CancellationRecord.class, "cancellation-record.json", CancellationRecord.class);
+
+    assertThat(record).isEqualTo(new CancellationRecord(CancellationReason.DEPOSIT_DEADLINE));
+    assertWrittenAs(record, CancellationRecord.class, "cancellation-record.json");
+  }
+
+  @Test
   void theEventsKeepTheirNamesOnTheTopic() {
     assertThat(OrderEventType.values()).extracting(Enum::name)
         .containsExactly("OrderPlaced", "ReceiptConfirmed", "OrderClosed", "OrderCanceled");

@@ -1,5 +1,6 @@
 package io.sagashop.order.ordering;
 
+import io.sagashop.order.contract.CancellationReason;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

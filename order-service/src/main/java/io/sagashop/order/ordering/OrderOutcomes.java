@@ -1,6 +1,7 @@
 package io.sagashop.order.ordering;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.sagashop.order.contract.CancellationReason;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;

@@ -1,6 +1,7 @@
 package io.sagashop.order.ordering;
 
 import io.sagashop.order.catalog.Catalog;
+import io.sagashop.order.contract.CancellationReason;
 import io.sagashop.order.contract.OrderEventType;
 import io.sagashop.order.contract.OrderPlaced;
 import io.sagashop.payment.contract.PaymentAmounts;

@@ -1,12 +1,12 @@
 package io.sagashop.order.ordering;
 
+import io.sagashop.order.contract.CancellationRecord;
+import io.sagashop.order.contract.OrderSteps;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
  * ingress does not route: customers cannot close or cancel orders this way.
  */
 @RestController
-@RequestMapping("/internal/orders/{orderId}")
 class SagaStepController {
 
   private final OrderService orders;
@@ -24,16 +23,14 @@ class SagaStepController {
   }
 
   /** "Close order". */
-  @PostMapping("/closure")
+  @PostMapping(OrderSteps.CLOSURE)
   OrderSnapshot close(@PathVariable UUID orderId) {
     return OrderSnapshot.of(orders.close(orderId));
   }
 
   /** "Mark order cancelled". */
-  @PostMapping("/cancellation")
+  @PostMapping(OrderSteps.CANCELLATION)
   OrderSnapshot markCancelled(@PathVariable UUID orderId, @Valid @RequestBody CancellationRecord record) {
     return OrderSnapshot.of(orders.markCancelled(orderId, record.reason()));
   }
-
-  record CancellationRecord(@NotNull CancellationReason reason) {}
 }

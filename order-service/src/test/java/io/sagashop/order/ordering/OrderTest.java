@@ -3,6 +3,7 @@ package io.sagashop.order.ordering;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sagashop.order.contract.CancellationReason;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;

@@ -1,6 +1,9 @@
-package io.sagashop.order.ordering;
+package io.sagashop.order.contract;
 
-/** Why an order ended cancelled. */
+/**
+ * Why an order ended cancelled: set by the saga on the path that cancels it (in the BPMN and by a
+ * customer's cancellation), recorded by order-service, shown to the customer.
+ */
 public enum CancellationReason {
   /** The customer cancelled before the deposit was confirmed. */
   CUSTOMER_REQUEST,
