@@ -1,6 +1,5 @@
 package io.sagashop.payment;
 
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.ArchTests;
@@ -8,7 +7,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import io.sagashop.testsupport.ArchitectureRules;
 
 /** The shape of the Payment service, checked on its main classes (the rules every service keeps). */
-@AnalyzeClasses(packages = "io.sagashop.payment", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "io.sagashop.payment", importOptions = ArchitectureRules.MainClasses.class)
 class ArchitectureTest {
 
   @ArchTest

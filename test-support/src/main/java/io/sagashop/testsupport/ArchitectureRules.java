@@ -9,6 +9,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
@@ -31,6 +33,18 @@ public final class ArchitectureRules {
   private static final String PERSISTABLE = "org.springframework.data.domain.Persistable";
 
   private ArchitectureRules() {}
+
+  /**
+   * A service's main classes, wherever its build puts them: ArchUnit's own {@code DoNotIncludeTests}
+   * knows only {@code target/test-classes}, and the orchestrator's Operaton build has a directory
+   * of its own ({@code target/operaton/test-classes}).
+   */
+  public static final class MainClasses implements ImportOption {
+    @Override
+    public boolean includes(Location location) {
+      return !location.contains("/test-classes/");
+    }
+  }
 
   /** Features may use one another, but never in a circle: each can be read (and moved) on its own. */
   @ArchTest
@@ -55,7 +69,7 @@ public final class ArchitectureRules {
   @ArchTest
   public static final ArchRule entitiesFreeOfSpringAndCamunda =
       noClasses().that().areAnnotatedWith("jakarta.persistence.Entity")
-          .should().dependOnClassesThat(resideInAnyPackage("org.springframework..", "org.camunda..").and(not(name(PERSISTABLE))))
+          .should().dependOnClassesThat(resideInAnyPackage("org.springframework..", "org.camunda..", "org.operaton..").and(not(name(PERSISTABLE))))
           .because("an order's, a payment's or a product's rules are tested and read without a framework")
           .allowEmptyShould(true);
 
@@ -72,7 +86,7 @@ public final class ArchitectureRules {
 
   /** Only the orchestrator runs the saga; a service reached by it knows nothing of the engine. */
   public static final ArchRule freeOfTheEngine =
-      noClasses().should().dependOnClassesThat().resideInAPackage("org.camunda..")
+      noClasses().should().dependOnClassesThat().resideInAnyPackage("org.camunda..", "org.operaton..")
           .because("the services are called by the saga's steps and publish events; the orchestrator alone knows the process");
 
   private static ArchCondition<JavaClass> dependOnlyOnTheirOwnServiceAndThePlatform() {

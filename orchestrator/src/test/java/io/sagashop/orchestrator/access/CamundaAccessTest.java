@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -108,10 +109,10 @@ class CamundaAccessTest {
     assertThat(groupsOf("mirrored-seller")).containsExactly("sellers");
 
     // promoted by the identity provider, then no longer a seller
-    staff.mirror("mirrored-seller", List.of("sellers", "camunda-admin"));
-    assertThat(groupsOf("mirrored-seller")).containsExactlyInAnyOrder("sellers", "camunda-admin");
-    staff.mirror("mirrored-seller", List.of("camunda-admin"));
-    assertThat(groupsOf("mirrored-seller")).containsExactly("camunda-admin");
+    staff.mirror("mirrored-seller", List.of("sellers", Groups.CAMUNDA_ADMIN));
+    assertThat(groupsOf("mirrored-seller")).containsExactlyInAnyOrder("sellers", Groups.CAMUNDA_ADMIN);
+    staff.mirror("mirrored-seller", List.of(Groups.CAMUNDA_ADMIN));
+    assertThat(groupsOf("mirrored-seller")).containsExactly(Groups.CAMUNDA_ADMIN);
     // and Camunda holds no password for them that a storm of wrong ones could lock
     assertThat(jdbc.queryForObject("SELECT pwd_ FROM act_id_user WHERE id_ = 'mirrored-seller'", String.class)).isNull();
   }
@@ -144,7 +145,7 @@ class CamundaAccessTest {
   @Test
   void shouldHaveAnAdministratorFromTheStartSoThatNobodyLandsOnCamundasSetupPage() {
     // Camunda's webapps send everyone to "create the first administrator" while camunda-admin has no member
-    assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").count()).isPositive();
+    assertThat(identity.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).count()).isPositive();
     assertThat(jdbc.queryForObject("SELECT pwd_ FROM act_id_user WHERE id_ = ?", String.class, StaffAuthorizations.ADMINISTRATOR_MARKER))
         .as("nobody can sign in as it").isNull();
   }

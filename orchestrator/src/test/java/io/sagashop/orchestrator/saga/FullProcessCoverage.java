@@ -2,11 +2,8 @@ package io.sagashop.orchestrator.saga;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,16 +14,17 @@ import org.camunda.bpm.model.bpmn.instance.CompensateEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The coverage gate of a process test class: after camunda-process-test-coverage has written its
- * report, every flow node and sequence flow of the model must appear in it. The one exception is
- * the compensation boundary event: it only links a step to its compensation handler, no token ever
- * passes it, so no test can cover it (its handler's coverage is what counts, and is required).
- * Register it before the coverage extension so that it runs after it.
+ * The coverage gate of a process test class: after its last test, every flow node and sequence
+ * flow of the model must have been passed ({@link ProcessCoverage} records them on the test's
+ * engine). The one exception is the compensation boundary event: it only links a step to its
+ * compensation handler, no token ever passes it, so no test can cover it (its handler's coverage
+ * is what counts, and is required).
  */
-final class FullProcessCoverage implements AfterAllCallback {
+final class FullProcessCoverage implements BeforeAllCallback, AfterAllCallback {
 
   private final String bpmnResource;
 
@@ -35,9 +33,14 @@ final class FullProcessCoverage implements AfterAllCallback {
   }
 
   @Override
+  public void beforeAll(ExtensionContext context) {
+    ProcessCoverage.forget();
+  }
+
+  @Override
   public void afterAll(ExtensionContext context) throws IOException {
     Set<String> required = requiredElements();
-    Set<String> covered = coveredElements(context.getRequiredTestClass().getName());
+    Set<String> covered = ProcessCoverage.passed();
 
     Set<String> missing = new TreeSet<>(required);
     missing.removeAll(covered);
@@ -59,14 +62,5 @@ final class FullProcessCoverage implements AfterAllCallback {
   private static boolean isCompensationBoundary(FlowNode node) {
     return node instanceof BoundaryEvent boundary
         && boundary.getEventDefinitions().stream().anyMatch(CompensateEventDefinition.class::isInstance);
-  }
-
-  private static Set<String> coveredElements(String testClass) throws IOException {
-    JsonNode report =
-        new ObjectMapper().readTree(Path.of("target", "process-test-coverage", testClass, "report.json").toFile());
-    Set<String> covered = new HashSet<>();
-    report.path("suites").forEach(suite -> suite.path("runs").forEach(run -> run.path("events")
-        .forEach(event -> covered.add(event.path("definitionKey").asText()))));
-    return covered;
   }
 }
