@@ -22,14 +22,11 @@ import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.RoutingTarget;
-import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /** The outbox and the consumers' retry and dead-letter policy, the same in every service. */
 @AutoConfiguration(after = org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration.class)
-@EnableScheduling
 @EnableConfigurationProperties(EventsProperties.class)
 public class EventsAutoConfiguration {
 
@@ -98,22 +95,5 @@ public class EventsAutoConfiguration {
   @Bean
   OutboxResubmission outboxResubmission(IncompleteEventPublications publications, EventsProperties properties) {
     return new OutboxResubmission(publications, properties);
-  }
-
-  /** Sends again what the broker did not take, while the service keeps running. */
-  static class OutboxResubmission {
-
-    private final IncompleteEventPublications publications;
-    private final EventsProperties properties;
-
-    OutboxResubmission(IncompleteEventPublications publications, EventsProperties properties) {
-      this.publications = publications;
-      this.properties = properties;
-    }
-
-    @Scheduled(fixedDelayString = "${sagashop.events.resubmit-after:30s}", initialDelayString = "${sagashop.events.resubmit-after:30s}")
-    void resubmit() {
-      publications.resubmitIncompletePublicationsOlderThan(properties.resubmitAfter());
-    }
   }
 }
