@@ -1,5 +1,6 @@
 package io.sagashop.delivery.shipping;
 
+import io.sagashop.delivery.contract.DeliveryEventType;
 import io.sagashop.platform.events.CancelledOrders;
 import io.sagashop.platform.events.EventOutbox;
 import io.sagashop.platform.events.OrderLocks;
@@ -41,7 +42,7 @@ class DeliveryService {
     }
     Delivery delivery =
         deliveries.saveAndFlush(new Delivery(orderId, productId, quantity, trackingNumber(orderId), clock.instant()));
-    events.publish(DeliveryEventType.DeliveryStarted, orderId, delivery.view());
+    events.publish(DeliveryEvents.of(DeliveryEventType.DeliveryStarted), orderId, delivery.view());
     return Optional.of(delivery);
   }
 
@@ -59,7 +60,7 @@ class DeliveryService {
       return started;
     }
     if (cancelledOrders.record(orderId)) {
-      events.publish(DeliveryEventType.DeliveryCancelled, orderId, new DeliveryCancellation(orderId, clock.instant()));
+      events.publish(DeliveryEvents.of(DeliveryEventType.DeliveryCancelled), orderId, new DeliveryCancellation(orderId, clock.instant()));
     }
     return Optional.empty();
   }

@@ -1,5 +1,6 @@
 package io.sagashop.inventory.stock;
 
+import io.sagashop.inventory.contract.StockEventType;
 import io.sagashop.inventory.product.Product;
 import io.sagashop.inventory.product.ProductNotFoundException;
 import io.sagashop.inventory.product.ProductRepository;
@@ -41,7 +42,7 @@ class StockService {
     product.take(quantity);
     movements.save(new StockMovement(orderId, StockMovement.Kind.DECREASE, productId, quantity, clock.instant()));
     StockDecrease decrease = new StockDecrease(orderId, productId, quantity, product.stock());
-    events.publish(InventoryEventType.QtyDecreased, orderId, decrease);
+    events.publish(StockEvents.of(StockEventType.QtyDecreased), orderId, decrease);
     return decrease;
   }
 
@@ -64,7 +65,7 @@ class StockService {
     movements.save(
         new StockMovement(orderId, StockMovement.Kind.RESTORE, product.productId(), taken.get().quantity(), clock.instant()));
     events.publish(
-        InventoryEventType.QtyRestored,
+        StockEvents.of(StockEventType.QtyRestored),
         orderId,
         new StockDecrease(orderId, product.productId(), taken.get().quantity(), product.stock()));
     return true;

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** The order aggregate as it stands: what placing, cancelling and confirming receipt answer, and the data of its events. */
-record OrderSnapshot(
+public record OrderSnapshot(
     UUID orderId,
     String customerId,
     String productId,

@@ -3,6 +3,11 @@ package io.sagashop.order.view;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.sagashop.delivery.contract.DeliveryEventType;
+import io.sagashop.delivery.contract.DeliveryView;
+import io.sagashop.payment.contract.PaymentEventType;
+import io.sagashop.payment.contract.PaymentView;
+import io.sagashop.testsupport.ContractExamples;
 import io.sagashop.testsupport.ServiceIntegrationTest;
 import io.sagashop.testsupport.TestIdentity;
 import io.sagashop.testsupport.TopicRecorder;
@@ -74,6 +79,28 @@ class OrderViewProjectionTest {
     assertThat((Map<String, Object>) closed.get("delivery")).containsEntry("status", "STARTED").containsEntry("trackingNumber", "SP1234");
     assertThat(timelineTypes(closed))
         .containsExactly("OrderPlaced", "PayPlaced", "PayChecked", "QtyDecreased", "DeliveryStarted", "ReceiptConfirmed", "OrderClosed");
+  }
+
+  /** The view reads payment's and delivery's events as their contracts' examples carry them. */
+  @Test
+  void shouldShowThePaymentAndTheDeliveryAsTheirPublishersContractsShapeThem() {
+    orderPlaced(orderId, customerId);
+    publish("payment.events", PaymentEventType.PayPlaced.name(), orderId, "AWAITING_DEPOSIT",
+        ContractExamples.read(PaymentView.class, "payment.json", Map.class));
+    publish("delivery.events", DeliveryEventType.DeliveryStarted.name(), orderId, "IN_DELIVERY",
+        ContractExamples.read(DeliveryView.class, "delivery.json", Map.class));
+    awaitView(orderId, "IN_DELIVERY");
+    awaitTimeline(orderId, 3);
+
+    Map<String, Object> view = view(orderId);
+    assertThat((Map<String, Object>) view.get("payment")).containsEntry("status", "PLACED");
+    assertThat((Map<String, Object>) view.get("delivery"))
+        .containsEntry("status", "STARTED")
+        .containsEntry("carrier", "sagashop parcel service")
+        .containsEntry("trackingNumber", "SP-4E7C2A9D1B");
+    assertThat(jdbc.queryForMap("SELECT bank_account, transfer_reference FROM order_view WHERE order_id = ?", orderId))
+        .containsEntry("bank_account", "DE02 1203 0000 0000 2020 51")
+        .containsEntry("transfer_reference", "SAGA-K7QXM4R2TB");
   }
 
   @Test

@@ -17,7 +17,7 @@ public interface EventType {
    * this service's outbox: a command asks, so it changes no order status by itself.
    */
   static EventType command(Enum<?> type) {
-    return of(type, null);
+    return new Named(type.name(), null);
   }
 
   /**
@@ -25,7 +25,12 @@ public interface EventType {
    * publisher says it leads to (or null).
    */
   static EventType of(Enum<?> type, Enum<?> orderStatus) {
-    return new Named(type.name(), orderStatus == null ? null : orderStatus.name());
+    return of(type, orderStatus == null ? null : orderStatus.name());
+  }
+
+  /** See {@link #of(Enum, Enum)}; for a publisher that names order-service's statuses by name. */
+  static EventType of(Enum<?> type, String orderStatus) {
+    return new Named(type.name(), orderStatus);
   }
 
   /** See {@link #of}. */

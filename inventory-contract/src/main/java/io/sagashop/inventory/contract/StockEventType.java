@@ -1,0 +1,9 @@
+package io.sagashop.inventory.contract;
+
+/** The events inventory-service publishes on {@code inventory.events}, keyed by the orderId. */
+public enum StockEventType {
+  /** Goods for an order were taken from stock. */
+  QtyDecreased,
+  /** Goods taken for an order were put back (the order was compensated). */
+  QtyRestored
+}
