@@ -34,7 +34,8 @@ public final class BenchMain {
 
   static BenchReport run(StackSettings settings, BenchArguments arguments, Consumer<String> progress) {
     progress.accept("Starting a shop for the benchmark, data in " + settings.dataDirectory());
-    try (LocalStack stack = LocalStack.startFresh(settings, System::getenv)) {
+    Path recordings = settings.dataDirectory().resolve("recordings");
+    try (LocalStack stack = LocalStack.startFresh(settings.withMoreJvmOptions(Profiles.recordingInto(recordings)), System::getenv)) {
       List<ShopRamp.Stage> stages = new ShopRamp(stack, Duration.ofSeconds(arguments.stageSeconds()), arguments.highestRate(),
           arguments.seed(), progress).run();
       Path plot = LatencyPlot.write(stages, settings.dataDirectory().resolve("latency-by-arrival-rate.png"));
@@ -44,7 +45,9 @@ public final class BenchMain {
       for (ShopService service : ShopService.values()) {
         stack.stop(service);
       }
-      return new BenchReport(stages, plot, bareEngine(stack, settings, arguments, progress));
+      // stopped, the services have written their recordings; the first rate, still warming up, is left out as it is from CPU per order
+      List<Profiles.Profile> profiles = Profiles.read(recordings, stages.get(Math.min(1, stages.size() - 1)).began(), stages.get(stages.size() - 1).ended());
+      return new BenchReport(stages, plot, bareEngine(stack, settings, arguments, progress), profiles);
     }
   }
 

@@ -12,7 +12,10 @@ import java.util.Optional;
  * It holds when the crowd's invariants held at every rate, the one that broke the shop included:
  * speed never at the cost of a lost or doubled order.
  */
-record BenchReport(List<ShopRamp.Stage> stages, Path plot, BareFigures engine) implements CommandLine.Report {
+record BenchReport(List<ShopRamp.Stage> stages, Path plot, BareFigures engine, List<Profiles.Profile> profiles) implements CommandLine.Report {
+
+  /** How many libraries each service's profile names. */
+  private static final int LIBRARIES = 6;
 
   /**
    * The bare engine's throughput with and without async continuations, the history a closed saga
@@ -59,6 +62,10 @@ record BenchReport(List<ShopRamp.Stage> stages, Path plot, BareFigures engine) i
     stages.stream().filter(stage -> !stage.crowd().holds())
         .forEach(stage -> stage.crowd().broken().forEach(broken -> lines.add(String.format(Locale.ROOT, "  BROKEN at %.2f/s: %s", stage.arrivalsPerSecond(), broken))));
     lines.add("  plot: " + plot);
+    if (!profiles.isEmpty()) {
+      lines.add("Where each service's CPU went after the first rate (Java Flight Recorder; samples by the library whose code ran):");
+      profiles.forEach(profile -> lines.add("  " + profile.describe(LIBRARIES)));
+    }
     lines.add("Bare engine (order-saga.bpmn, no-op steps, the same PostgreSQL, history full, the orchestrator's job executor):");
     lines.add("  as modelled:                 " + engine.bare());
     lines.add("  history per closed order:    " + engine.historyBytesPerSaga() / 1024 + " KiB (removed 180 days after the order ended)");

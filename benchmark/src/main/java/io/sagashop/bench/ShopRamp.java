@@ -6,6 +6,7 @@ import io.sagashop.load.CrowdReport;
 import io.sagashop.load.ShopAddress;
 import io.sagashop.stack.LocalStack;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +33,7 @@ final class ShopRamp {
 
   /** One rate, what the crowd saw, and what the stack used meanwhile. */
   record Stage(double arrivalsPerSecond, CrowdReport crowd, Map<String, Double> cpuPercent, double cpuSeconds, StackResources.Reading memory,
-      ShopCounters.Reading written) {
+      ShopCounters.Reading written, Instant began, Instant ended) {
 
     /** CPU time of the whole machine's work per order: every part of the shop and the load driver. */
     double cpuMillisPerOrder() {
@@ -91,11 +92,13 @@ final class ShopRamp {
     for (double rate = FIRST_RATE; rate <= highestRate; rate *= STEP) {
       int orders = (int) Math.ceil(rate * stageLength.toSeconds());
       progress.accept(String.format(Locale.ROOT, "Whole shop: %.2f orders/s for %d s ...", rate, stageLength.toSeconds()));
+      Instant began = Instant.now();
       StackResources.Reading before = StackResources.read(stack.settings().postgresDirectory());
       ShopCounters.Reading written = counters.read();
       CrowdReport crowd = Crowd.run(ShopAddress.of(stack), CrowdPlan.arriving(orders, rate, MOST_AT_ONCE, seed + stages.size()), line -> { });
       StackResources.Reading after = StackResources.read(stack.settings().postgresDirectory());
-      Stage stage = new Stage(rate, crowd, StackResources.cpuPercent(before, after), StackResources.cpuSecondsBetween(before, after), after, counters.read().minus(written));
+      Stage stage = new Stage(rate, crowd, StackResources.cpuPercent(before, after), StackResources.cpuSecondsBetween(before, after), after, counters.read().minus(written),
+          began, Instant.now());
       stages.add(stage);
       progress.accept("  " + stage);
       if (!holds(stages.size() - 1, stages)) {

@@ -7,6 +7,7 @@ import io.sagashop.load.CrowdReport;
 import io.sagashop.load.Step;
 import io.sagashop.load.StepTimes;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,6 @@ class ShopRampTest {
         new StepTimes.Summary(Step.SELLER_CONFIRMS, 30, 5_000, 20_000, 20_000));
     CrowdReport crowd = new CrowdReport(CrowdPlan.arriving(30, rate, 10, 1), "run", 25, 3, 2, Duration.ofSeconds(40), Duration.ofSeconds(5),
         steps, refusals, 0, 0, 12, broken);
-    return new ShopRamp.Stage(rate, crowd, Map.of(), 0, new StackResources.Reading(0, Map.of(), Map.of()), new ShopCounters.Reading(0, 0));
+    return new ShopRamp.Stage(rate, crowd, Map.of(), 0, new StackResources.Reading(0, Map.of(), Map.of()), new ShopCounters.Reading(0, 0), Instant.EPOCH, Instant.EPOCH);
   }
 }

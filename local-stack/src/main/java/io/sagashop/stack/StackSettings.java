@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,6 +88,14 @@ public record StackSettings(
   public StackSettings withServiceEnvironment(Map<String, String> environment) {
     return new StackSettings(projectRoot, dataDirectory, postgresBinaries, postgresPort, kafkaPort, kafkaControllerPort, zipkinPort, servicePorts,
         externalPostgres, externalKafka, jvmOptions, Map.copyOf(environment), replicas, tracing);
+  }
+
+  /** The same settings, with these options added to every service JVM's. */
+  public StackSettings withMoreJvmOptions(List<String> more) {
+    List<String> options = new ArrayList<>(jvmOptions);
+    options.addAll(more);
+    return new StackSettings(projectRoot, dataDirectory, postgresBinaries, postgresPort, kafkaPort, kafkaControllerPort, zipkinPort, servicePorts,
+        externalPostgres, externalKafka, List.copyOf(options), serviceEnvironment, replicas, tracing);
   }
 
   /** The same settings, with the data (databases, topics, logs) in another directory. */
