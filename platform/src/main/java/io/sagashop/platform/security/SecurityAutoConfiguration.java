@@ -1,6 +1,7 @@
 package io.sagashop.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration;
@@ -34,7 +35,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * Every service answers only callers with a token of the shop's identity provider, checked
  * against its issuer ({@code SAGASHOP_IDENTITY_ISSUER}, which must be a URL) and keys. Open: the health probes; closed
  * by default: anything a service's {@link EndpointRules} do not name. No sessions, no cookies, so
- * no CSRF to defend: a browser never sends a bearer token on its own.
+ * no CSRF to defend: a browser never sends a bearer token on its own. A token's signature is
+ * checked once and the token remembered until it expires ({@link VerifiedTokens}).
  */
 @AutoConfiguration(
     before = {
@@ -58,8 +60,8 @@ public class SecurityAutoConfiguration {
    * answers 503 (not 500, nor 401 to a caller whose token may well be good).
    */
   @Bean
-  SecurityFilterChain shopSecurity(HttpSecurity http, ObjectProvider<EndpointRules> rules, ObjectMapper json, IssuerSetting issuer, JwtDecoder decoder)
-      throws Exception {
+  SecurityFilterChain shopSecurity(HttpSecurity http, ObjectProvider<EndpointRules> rules, ObjectMapper json, IssuerSetting issuer, JwtDecoder decoder,
+      ObjectProvider<Clock> clock) throws Exception {
     ProblemAnswers problems = new ProblemAnswers(json);
     http.csrf(AbstractHttpConfigurer::disable)
         .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -72,7 +74,7 @@ public class SecurityAutoConfiguration {
           requests.anyRequest().denyAll();
         })
         .oauth2ResourceServer(server -> server
-            .jwt(jwt -> jwt.decoder(new ProviderDownAware(decoder)).jwtAuthenticationConverter(new ShopTokenAuthorities()))
+            .jwt(jwt -> jwt.decoder(new ProviderDownAware(new VerifiedTokens(decoder, clock.getIfAvailable(Clock::systemUTC)))).jwtAuthenticationConverter(new ShopTokenAuthorities()))
             .authenticationEntryPoint(problems)
             .accessDeniedHandler(problems)
             .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
