@@ -68,7 +68,7 @@ final class OpenOrders {
     progress.accept(String.format(Locale.ROOT, "Placing %,d more orders, to have %,d open ...", more.size(), size));
     bare.placeAndLeave(more, drivers);
     open.addAll(more);
-    bare.analyze();
+    bare.vacuumAndAnalyze();
     if (placed == more.size()) {
       for (int i = 0; i < WARM_UP; i++) {
         taskOfOrder();
