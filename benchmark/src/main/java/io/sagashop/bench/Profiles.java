@@ -99,7 +99,7 @@ final class Profiles {
           RecordedFrame frame = firstOutsideTheJdk(event.getStackTrace().getFrames());
           String ran = frame.getMethod().getType().getName();
           byLibrary.merge(libraryOf(ran), 1, Integer::sum);
-          byMethod.merge(ran.substring(ran.lastIndexOf('.') + 1) + "." + frame.getMethod().getName(), 1, Integer::sum);
+          byMethod.merge(methodName(ran, frame.getMethod().getName()), 1, Integer::sum);
         }
       }
     } catch (IOException e) {
@@ -118,6 +118,13 @@ final class Profiles {
   private static RecordedFrame firstOutsideTheJdk(List<RecordedFrame> frames) {
     return frames.stream().filter(frame -> JDK.stream().noneMatch(frame.getMethod().getType().getName()::startsWith))
         .findFirst().orElse(frames.get(0));
+  }
+
+  /** {@code Class.method}, a lambda's by the class that wrote it ({@code Class$$Lambda.apply}). */
+  static String methodName(String type, String method) {
+    int lambda = type.indexOf("$$Lambda");
+    String named = lambda < 0 ? type : type.substring(0, lambda + "$$Lambda".length());
+    return named.substring(named.lastIndexOf('.') + 1) + "." + method;
   }
 
   /** A library by the start of a class's name: its first three package names, or the name a library's packages share. */

@@ -27,6 +27,12 @@ class ProfilesTest {
   }
 
   @Test
+  void shouldNameAMethodByItsClassAndALambdaByTheClassThatWroteIt() {
+    assertThat(Profiles.methodName("org.springframework.security.crypto.bcrypt.BCrypt", "encipher")).isEqualTo("BCrypt.encipher");
+    assertThat(Profiles.methodName("org.hibernate.Foo$$Lambda$1204/0x0000000801a3c.1324982385", "apply")).isEqualTo("Foo$$Lambda.apply");
+  }
+
+  @Test
   void shouldCountTheSamplesOfTheWindowByTheFirstFrameOutsideTheJdk() throws Exception {
     Path earlier = Files.writeString(recordings.resolve("earlier.jfr"), "left from another run");
     assertThat(Profiles.recordingInto(recordings)).singleElement().asString()
