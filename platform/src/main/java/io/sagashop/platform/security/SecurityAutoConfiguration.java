@@ -60,8 +60,8 @@ public class SecurityAutoConfiguration {
    * answers 503 (not 500, nor 401 to a caller whose token may well be good).
    */
   @Bean
-  SecurityFilterChain shopSecurity(HttpSecurity http, ObjectProvider<EndpointRules> rules, ObjectMapper json, IssuerSetting issuer, JwtDecoder decoder,
-      ObjectProvider<Clock> clock) throws Exception {
+  SecurityFilterChain shopSecurity(HttpSecurity http, ObjectProvider<EndpointRules> rules, ObjectMapper json, IssuerSetting issuer, JwtDecoder decoder)
+      throws Exception {
     ProblemAnswers problems = new ProblemAnswers(json);
     http.csrf(AbstractHttpConfigurer::disable)
         .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -74,7 +74,7 @@ public class SecurityAutoConfiguration {
           requests.anyRequest().denyAll();
         })
         .oauth2ResourceServer(server -> server
-            .jwt(jwt -> jwt.decoder(new ProviderDownAware(new VerifiedTokens(decoder, clock.getIfAvailable(Clock::systemUTC)))).jwtAuthenticationConverter(new ShopTokenAuthorities()))
+            .jwt(jwt -> jwt.decoder(new ProviderDownAware(new VerifiedTokens(decoder, Clock.systemUTC()))).jwtAuthenticationConverter(new ShopTokenAuthorities()))
             .authenticationEntryPoint(problems)
             .accessDeniedHandler(problems)
             .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {

@@ -17,6 +17,9 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
  * it expires, or {@value #REMEMBERED_MINUTES} minutes after its check, whichever comes first, and
  * then the decoder checks it again with all its rules. A refused token is never remembered.
  *
+ * <p>Its clock is the wall clock, as the decoder's own expiry check is: a token expires in real
+ * time, whatever clock a service's business runs on.
+ *
  * <p>What this gives up: a key the provider withdraws still lets the tokens it signed through for
  * at most {@value #REMEMBERED_MINUTES} minutes after they were last checked (access tokens live
  * that long anyway; a JWT cannot be taken back before it expires).
