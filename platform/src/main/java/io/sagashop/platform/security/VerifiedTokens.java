@@ -21,8 +21,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
  * time, whatever clock a service's business runs on.
  *
  * <p>What this gives up: a key the provider withdraws still lets the tokens it signed through for
- * at most {@value #REMEMBERED_MINUTES} minutes after they were last checked (access tokens live
- * that long anyway; a JWT cannot be taken back before it expires).
+ * at most {@value #REMEMBERED_MINUTES} minutes after they were last checked, less than the 10 to 30
+ * minutes the shop's access tokens live (and no JWT can be taken back before it expires anyway).
  */
 final class VerifiedTokens implements JwtDecoder {
 
