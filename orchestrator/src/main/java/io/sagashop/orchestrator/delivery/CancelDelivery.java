@@ -1,9 +1,10 @@
 package io.sagashop.orchestrator.delivery;
 
-import static io.sagashop.orchestrator.saga.SagaVariables.orderId;
 
 import io.sagashop.delivery.contract.DeliveryCommandType;
+import io.sagashop.orchestrator.saga.OrderFacts;
 import io.sagashop.orchestrator.saga.SagaStep;
+import io.sagashop.orchestrator.saga.StartedOrders;
 import io.sagashop.platform.events.EventOutbox;
 import io.sagashop.platform.events.EventType;
 import java.util.Map;
@@ -23,12 +24,13 @@ class CancelDelivery extends SagaStep {
 
   private final EventOutbox outbox;
 
-  CancelDelivery(EventOutbox outbox) {
+  CancelDelivery(StartedOrders orders, EventOutbox outbox) {
+    super(orders);
     this.outbox = outbox;
   }
 
   @Override
-  protected void run(DelegateExecution execution) {
-    outbox.publish(EventType.command(DeliveryCommandType.CancelDelivery), orderId(execution), Map.of());
+  protected void run(DelegateExecution execution, OrderFacts order) {
+    outbox.publish(EventType.command(DeliveryCommandType.CancelDelivery), order.orderId(), Map.of());
   }
 }

@@ -1,12 +1,11 @@
 package io.sagashop.orchestrator.delivery;
 
-import static io.sagashop.orchestrator.saga.SagaVariables.orderId;
-import static io.sagashop.orchestrator.saga.SagaVariables.productId;
-import static io.sagashop.orchestrator.saga.SagaVariables.quantity;
 
 import io.sagashop.delivery.contract.DeliveryCommandType;
 import io.sagashop.delivery.contract.StartDelivery;
+import io.sagashop.orchestrator.saga.OrderFacts;
 import io.sagashop.orchestrator.saga.SagaStep;
+import io.sagashop.orchestrator.saga.StartedOrders;
 import io.sagashop.platform.events.EventOutbox;
 import io.sagashop.platform.events.EventType;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -22,13 +21,14 @@ class RequestDelivery extends SagaStep {
 
   private final EventOutbox outbox;
 
-  RequestDelivery(EventOutbox outbox) {
+  RequestDelivery(StartedOrders orders, EventOutbox outbox) {
+    super(orders);
     this.outbox = outbox;
   }
 
   @Override
-  protected void run(DelegateExecution execution) {
+  protected void run(DelegateExecution execution, OrderFacts order) {
     outbox.publish(
-        EventType.command(DeliveryCommandType.StartDelivery), orderId(execution), new StartDelivery(productId(execution), quantity(execution)));
+        EventType.command(DeliveryCommandType.StartDelivery), order.orderId(), new StartDelivery(order.productId(), order.quantity()));
   }
 }

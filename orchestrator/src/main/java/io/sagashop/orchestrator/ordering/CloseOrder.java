@@ -1,8 +1,9 @@
 package io.sagashop.orchestrator.ordering;
 
-import static io.sagashop.orchestrator.saga.SagaVariables.orderId;
 
+import io.sagashop.orchestrator.saga.OrderFacts;
 import io.sagashop.orchestrator.saga.SagaStep;
+import io.sagashop.orchestrator.saga.StartedOrders;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -12,12 +13,13 @@ class CloseOrder extends SagaStep {
 
   private final OrderClient orders;
 
-  CloseOrder(OrderClient orders) {
+  CloseOrder(StartedOrders startedOrders, OrderClient orders) {
+    super(startedOrders);
     this.orders = orders;
   }
 
   @Override
-  protected void run(DelegateExecution execution) {
-    orders.close(orderId(execution));
+  protected void run(DelegateExecution execution, OrderFacts order) {
+    orders.close(order.orderId());
   }
 }

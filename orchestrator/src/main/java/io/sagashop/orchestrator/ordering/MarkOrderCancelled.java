@@ -1,9 +1,10 @@
 package io.sagashop.orchestrator.ordering;
 
 import static io.sagashop.orchestrator.saga.SagaVariables.cancellationReason;
-import static io.sagashop.orchestrator.saga.SagaVariables.orderId;
 
+import io.sagashop.orchestrator.saga.OrderFacts;
 import io.sagashop.orchestrator.saga.SagaStep;
+import io.sagashop.orchestrator.saga.StartedOrders;
 import io.sagashop.order.contract.CancellationReason;
 import io.sagashop.order.contract.CancellationRecord;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -15,12 +16,13 @@ class MarkOrderCancelled extends SagaStep {
 
   private final OrderClient orders;
 
-  MarkOrderCancelled(OrderClient orders) {
+  MarkOrderCancelled(StartedOrders startedOrders, OrderClient orders) {
+    super(startedOrders);
     this.orders = orders;
   }
 
   @Override
-  protected void run(DelegateExecution execution) {
-    orders.markCancelled(orderId(execution), new CancellationRecord(CancellationReason.valueOf(cancellationReason(execution))));
+  protected void run(DelegateExecution execution, OrderFacts order) {
+    orders.markCancelled(order.orderId(), new CancellationRecord(CancellationReason.valueOf(cancellationReason(execution))));
   }
 }

@@ -1,8 +1,9 @@
 package io.sagashop.orchestrator.payment;
 
-import static io.sagashop.orchestrator.saga.SagaVariables.orderId;
 
+import io.sagashop.orchestrator.saga.OrderFacts;
 import io.sagashop.orchestrator.saga.SagaStep;
+import io.sagashop.orchestrator.saga.StartedOrders;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -12,12 +13,13 @@ class RecordDeposit extends SagaStep {
 
   private final PaymentClient payments;
 
-  RecordDeposit(PaymentClient payments) {
+  RecordDeposit(StartedOrders orders, PaymentClient payments) {
+    super(orders);
     this.payments = payments;
   }
 
   @Override
-  protected void run(DelegateExecution execution) {
-    payments.check(orderId(execution));
+  protected void run(DelegateExecution execution, OrderFacts order) {
+    payments.check(order.orderId());
   }
 }

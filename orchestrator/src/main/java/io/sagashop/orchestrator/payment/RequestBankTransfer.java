@@ -1,10 +1,10 @@
 package io.sagashop.orchestrator.payment;
 
 import static io.sagashop.orchestrator.saga.SagaVariables.TRANSFER_REFERENCE;
-import static io.sagashop.orchestrator.saga.SagaVariables.amount;
-import static io.sagashop.orchestrator.saga.SagaVariables.orderId;
 
+import io.sagashop.orchestrator.saga.OrderFacts;
 import io.sagashop.orchestrator.saga.SagaStep;
+import io.sagashop.orchestrator.saga.StartedOrders;
 import io.sagashop.payment.contract.PaymentRequest;
 import io.sagashop.payment.contract.PaymentView;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -16,13 +16,14 @@ class RequestBankTransfer extends SagaStep {
 
   private final PaymentClient payments;
 
-  RequestBankTransfer(PaymentClient payments) {
+  RequestBankTransfer(StartedOrders orders, PaymentClient payments) {
+    super(orders);
     this.payments = payments;
   }
 
   @Override
-  protected void run(DelegateExecution execution) {
-    PaymentView payment = payments.place(orderId(execution), new PaymentRequest(amount(execution)));
+  protected void run(DelegateExecution execution, OrderFacts order) {
+    PaymentView payment = payments.place(order.orderId(), new PaymentRequest(order.amount()));
     execution.setVariable(TRANSFER_REFERENCE, payment.transferReference());
   }
 }

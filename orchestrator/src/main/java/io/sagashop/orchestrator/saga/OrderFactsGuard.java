@@ -41,8 +41,8 @@ class OrderFactsGuard implements TaskListener {
     Facts facts = started.get(0);
     requireUnchanged(task, SagaVariables.ORDER_ID, orderId.toString(), Objects.equals(task.getVariable(SagaVariables.ORDER_ID), orderId.toString()));
     requireUnchanged(task, SagaVariables.PRODUCT_ID, facts.productId(), facts.productId().equals(task.getVariable(SagaVariables.PRODUCT_ID)));
-    requireUnchanged(task, SagaVariables.QUANTITY, facts.quantity(), sameNumber(task.getVariable(SagaVariables.QUANTITY), BigDecimal.valueOf(facts.quantity())));
-    requireUnchanged(task, SagaVariables.AMOUNT, facts.amount().toPlainString(), sameNumber(task.getVariable(SagaVariables.AMOUNT), facts.amount()));
+    requireUnchanged(task, SagaVariables.QUANTITY, facts.quantity(), SameValue.number(task.getVariable(SagaVariables.QUANTITY), BigDecimal.valueOf(facts.quantity())));
+    requireUnchanged(task, SagaVariables.AMOUNT, facts.amount().toPlainString(), SameValue.number(task.getVariable(SagaVariables.AMOUNT), facts.amount()));
     // Resent unchanged, perhaps as a Long or a Double: back to the saga's own types.
     task.getExecution().setVariable(SagaVariables.QUANTITY, facts.quantity());
     task.getExecution().setVariable(SagaVariables.AMOUNT, facts.amount().setScale(2).toPlainString());
@@ -52,14 +52,6 @@ class OrderFactsGuard implements TaskListener {
     if (!unchanged) {
       throw new ProcessEngineException(task.getName() + " cannot change the order's " + name + " (it is " + fact
           + ", the completion gave " + task.getVariable(name) + "). Complete the task without changing the order.");
-    }
-  }
-
-  private static boolean sameNumber(Object value, BigDecimal fact) {
-    try {
-      return value != null && new BigDecimal(value.toString()).compareTo(fact) == 0;
-    } catch (NumberFormatException notANumber) {
-      return false;
     }
   }
 

@@ -6,7 +6,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 /**
- * A step of the saga that calls a service. A failure leaves the step with a message an operator
+ * A step of the saga that calls a service, for the order of its saga (its business key) with the
+ * facts stored when the saga started ({@link StartedOrders}); a variable that no longer says the same
+ * stops the step with an incident naming it. A failure leaves the step with a message an operator
  * can act on: it becomes the job's exception and, once the retries are spent, the incident message
  * in Cockpit ("Request bank transfer failed for order 42…: payment-service is unreachable ... [trace 4bf9…]"),
  * with the trace that shows the order's way up to here.
@@ -14,10 +16,16 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
  */
 public abstract class SagaStep implements JavaDelegate {
 
+  private final StartedOrders orders;
+
+  protected SagaStep(StartedOrders orders) {
+    this.orders = orders;
+  }
+
   @Override
   public final void execute(DelegateExecution execution) throws Exception {
     try {
-      run(execution);
+      run(execution, orders.factsOf(execution));
     } catch (BpmnError businessOutcome) {
       throw businessOutcome;
     } catch (RuntimeException failure) {
@@ -29,8 +37,11 @@ public abstract class SagaStep implements JavaDelegate {
     }
   }
 
-  /** Reads the variables it needs, calls one service, writes what the process needs back. */
-  protected abstract void run(DelegateExecution execution);
+  /**
+   * Calls one service for the order, writes what the process needs back. The order and its facts
+   * come from what the saga stored when it started, never from a variable a person could change.
+   */
+  protected abstract void run(DelegateExecution execution, OrderFacts order);
 
   /** The first cause of the given type, however deeply a client library wrapped it. */
   public static <T extends Throwable> Optional<T> causeOf(Throwable failure, Class<T> type) {

@@ -1,12 +1,12 @@
 package io.sagashop.orchestrator.saga;
 
-import java.math.BigDecimal;
-import java.util.UUID;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * The saga's process variables: only ids and what the steps and the seller's form need, all
- * small and typed. The order itself stays in order-service.
+ * small and typed. The order itself stays in order-service. The copies of the order's facts
+ * (orderId, productId, quantity, amount) are for Cockpit, the seller's form and the gateways; the
+ * steps read the facts the saga stored ({@link StartedOrders}).
  */
 public final class SagaVariables {
 
@@ -27,22 +27,6 @@ public final class SagaVariables {
   public static final String TRACE_ID = "traceId";
 
   private SagaVariables() {}
-
-  public static UUID orderId(VariableScope scope) {
-    return UUID.fromString((String) scope.getVariable(ORDER_ID));
-  }
-
-  public static String productId(VariableScope scope) {
-    return (String) scope.getVariable(PRODUCT_ID);
-  }
-
-  public static int quantity(VariableScope scope) {
-    return (Integer) scope.getVariable(QUANTITY);
-  }
-
-  public static BigDecimal amount(VariableScope scope) {
-    return new BigDecimal((String) scope.getVariable(AMOUNT));
-  }
 
   /** The saga's trace id, or null for a saga started while tracing was off. */
   public static String traceId(VariableScope scope) {

@@ -14,6 +14,9 @@ final class StepFailures {
 
   static String describe(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof OrderFactChangedException changed) {
+        return changed.getMessage();
+      }
       if (cause instanceof CallNotPermittedException open) {
         return open.getCausingCircuitBreakerName() + " is unavailable: circuit open after repeated failures"
             + " (calls resume on their own once it answers again)";

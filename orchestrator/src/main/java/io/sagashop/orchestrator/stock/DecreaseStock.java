@@ -1,12 +1,11 @@
 package io.sagashop.orchestrator.stock;
 
-import static io.sagashop.orchestrator.saga.SagaVariables.orderId;
-import static io.sagashop.orchestrator.saga.SagaVariables.productId;
-import static io.sagashop.orchestrator.saga.SagaVariables.quantity;
 
 import io.sagashop.inventory.contract.StockDecreaseRequest;
 import io.sagashop.inventory.contract.StockProblems;
+import io.sagashop.orchestrator.saga.OrderFacts;
 import io.sagashop.orchestrator.saga.SagaStep;
+import io.sagashop.orchestrator.saga.StartedOrders;
 import io.sagashop.platform.client.ProblemAnswer;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -23,18 +22,19 @@ class DecreaseStock extends SagaStep {
 
   private final InventoryClient inventory;
 
-  DecreaseStock(InventoryClient inventory) {
+  DecreaseStock(StartedOrders orders, InventoryClient inventory) {
+    super(orders);
     this.inventory = inventory;
   }
 
   @Override
-  protected void run(DelegateExecution execution) {
+  protected void run(DelegateExecution execution, OrderFacts order) {
     try {
-      inventory.decrease(orderId(execution), new StockDecreaseRequest(productId(execution), quantity(execution)));
+      inventory.decrease(order.orderId(), new StockDecreaseRequest(order.productId(), order.quantity()));
     } catch (RuntimeException failure) {
       // the circuit breaker wraps what Feign throws
       if (causeOf(failure, ProblemAnswer.class).filter(answer -> answer.is(StockProblems.OUT_OF_STOCK)).isPresent()) {
-        throw new BpmnError(OUT_OF_STOCK, "Too little stock of " + productId(execution) + " for order " + orderId(execution));
+        throw new BpmnError(OUT_OF_STOCK, "Too little stock of " + order.productId() + " for order " + order.orderId());
       }
       throw failure;
     }

@@ -1,8 +1,9 @@
 package io.sagashop.orchestrator.stock;
 
-import static io.sagashop.orchestrator.saga.SagaVariables.orderId;
 
+import io.sagashop.orchestrator.saga.OrderFacts;
 import io.sagashop.orchestrator.saga.SagaStep;
+import io.sagashop.orchestrator.saga.StartedOrders;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -12,12 +13,13 @@ class RestoreStock extends SagaStep {
 
   private final InventoryClient inventory;
 
-  RestoreStock(InventoryClient inventory) {
+  RestoreStock(StartedOrders orders, InventoryClient inventory) {
+    super(orders);
     this.inventory = inventory;
   }
 
   @Override
-  protected void run(DelegateExecution execution) {
-    inventory.restore(orderId(execution));
+  protected void run(DelegateExecution execution, OrderFacts order) {
+    inventory.restore(order.orderId());
   }
 }

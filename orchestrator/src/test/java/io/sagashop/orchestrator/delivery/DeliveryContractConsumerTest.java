@@ -23,7 +23,7 @@ class DeliveryContractConsumerTest {
 
   @Test
   void sendsTheContractsStartDelivery() throws Exception {
-    new RequestDelivery(outbox).execute(SagaExecutions.of("Request delivery", orderId, "tea-rooibos", 2, "25.80"));
+    new RequestDelivery(SagaExecutions.STARTED_ORDERS, outbox).execute(SagaExecutions.of("Request delivery", orderId, "tea-rooibos", 2, "25.80"));
 
     ArgumentCaptor<Object> data = ArgumentCaptor.forClass(Object.class);
     verify(outbox).publish(eq(EventType.command(DeliveryCommandType.StartDelivery)), eq(orderId), data.capture());
@@ -32,7 +32,7 @@ class DeliveryContractConsumerTest {
 
   @Test
   void cancelsWithTheContractsCancelDelivery() throws Exception {
-    new CancelDelivery(outbox).execute(SagaExecutions.of("Cancel delivery", orderId, "tea-rooibos", 2, "25.80"));
+    new CancelDelivery(SagaExecutions.STARTED_ORDERS, outbox).execute(SagaExecutions.of("Cancel delivery", orderId, "tea-rooibos", 2, "25.80"));
 
     verify(outbox).publish(eq(EventType.command(DeliveryCommandType.CancelDelivery)), eq(orderId), any());
   }

@@ -23,7 +23,7 @@ class OrderStepsContractConsumerTest {
   private final UUID orderId = UUID.randomUUID();
   private final String path = "/internal/orders/" + orderId + "/cancellation";
   private final HttpStub orders = HttpStub.start();
-  private final MarkOrderCancelled markOrderCancelled = new MarkOrderCancelled(ContractClients.client(OrderClient.class, orders.url()));
+  private final MarkOrderCancelled markOrderCancelled = new MarkOrderCancelled(SagaExecutions.STARTED_ORDERS, ContractClients.client(OrderClient.class, orders.url()));
   private final DelegateExecution execution = SagaExecutions.of("Mark order cancelled", orderId, "tea-rooibos", 2, "25.80");
 
   @AfterEach

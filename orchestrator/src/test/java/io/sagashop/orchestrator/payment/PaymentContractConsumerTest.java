@@ -22,7 +22,7 @@ class PaymentContractConsumerTest {
   private final UUID orderId = UUID.randomUUID();
   private final String path = "/payments/" + orderId;
   private final HttpStub payment = HttpStub.start();
-  private final RequestBankTransfer requestBankTransfer = new RequestBankTransfer(ContractClients.client(PaymentClient.class, payment.url()));
+  private final RequestBankTransfer requestBankTransfer = new RequestBankTransfer(SagaExecutions.STARTED_ORDERS, ContractClients.client(PaymentClient.class, payment.url()));
   private final DelegateExecution execution = SagaExecutions.of("Request bank transfer", orderId, "tea-rooibos", 2, "25.80");
 
   @AfterEach

@@ -27,7 +27,7 @@ class StockContractConsumerTest {
   private final UUID orderId = UUID.randomUUID();
   private final String path = "/stock-decreases/" + orderId;
   private final HttpStub inventory = HttpStub.start();
-  private final DecreaseStock decreaseStock = new DecreaseStock(ContractClients.client(InventoryClient.class, inventory.url()));
+  private final DecreaseStock decreaseStock = new DecreaseStock(SagaExecutions.STARTED_ORDERS, ContractClients.client(InventoryClient.class, inventory.url()));
   private final DelegateExecution execution = SagaExecutions.of("Decrease stock", orderId, "tea-rooibos", 2, "25.80");
 
   @AfterEach
