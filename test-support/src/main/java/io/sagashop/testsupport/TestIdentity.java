@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,8 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -195,8 +198,12 @@ public final class TestIdentity {
     if (!groups.isEmpty()) {
       claims.claim("groups", groups);
     }
+    return signed(claims.build());
+  }
+
+  private static String signed(JWTClaimsSet claims) {
     try {
-      SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY.getKeyID()).build(), claims.build());
+      SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY.getKeyID()).build(), claims);
       token.sign(new RSASSASigner(KEY));
       return token.serialize();
     } catch (JOSEException e) {
@@ -218,6 +225,7 @@ public final class TestIdentity {
       server.createContext(REALM + "/.well-known/openid-configuration", exchange -> answer(exchange, 200, discovery()));
       server.createContext(ENDPOINTS + "/certs", exchange -> answer(exchange, 200, new JWKSet(KEY.toPublicJWK()).toString()));
       server.createContext(ENDPOINTS + "/token", TestIdentity::token);
+      server.createContext(ENDPOINTS + "/auth", TestIdentity::authorize);
       server.setExecutor(null);
       server.start();
       return server;
@@ -236,12 +244,77 @@ public final class TestIdentity {
         """.formatted(issuer(), authorizationEndpoint(), tokenEndpoint(), endpoint("/certs"), endSessionEndpoint());
   }
 
-  /** Client credentials: the client named in Basic auth gets the scopes it asks for. */
+  /**
+   * The authorization endpoint, without a sign-in page: the person named in {@code login_hint}
+   * ({@code seller}, {@code operator} or {@code customer}, as {@link #caller}) is signed in at once,
+   * and the browser goes back to the client with a code. A test adds the hint to the address the
+   * client sent it to ({@link #signInAs}).
+   */
+  private static void authorize(HttpExchange exchange) throws IOException {
+    Map<String, String> query = fields(exchange.getRequestURI().getRawQuery());
+    String person = query.get("login_hint");
+    if (person == null || query.get("redirect_uri") == null) {
+      answer(exchange, 400, "{\"error\":\"invalid_request\",\"error_description\":\"login_hint and redirect_uri are required here\"}");
+      return;
+    }
+    String code = UUID.randomUUID().toString();
+    CODES.put(code, new Grant(person, query.get("client_id"), query.get("nonce")));
+    String back = query.get("redirect_uri") + "?code=" + code + "&state=" + URLEncoder.encode(query.getOrDefault("state", ""), StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Location", back);
+    exchange.sendResponseHeaders(302, -1);
+    exchange.close();
+  }
+
+  /** Where the client sent the browser to sign in, with the person who signs in there. */
+  public static String signInAs(String authorizationRequest, String person) {
+    return authorizationRequest + "&login_hint=" + person;
+  }
+
+  private record Grant(String person, String client, String nonce) {}
+
+  private static final Map<String, Grant> CODES = new ConcurrentHashMap<>();
+
+  private static Map<String, String> fields(String form) {
+    if (form == null || form.isEmpty()) {
+      return Map.of();
+    }
+    return Arrays.stream(form.split("&"))
+        .map(field -> field.split("=", 2))
+        .collect(Collectors.toMap(pair -> pair[0], pair -> pair.length > 1 ? URLDecoder.decode(pair[1], StandardCharsets.UTF_8) : "", (a, b) -> b));
+  }
+
+  /** The person's ID token, for the client that asked, and their access token. */
+  private static void exchangeCode(HttpExchange exchange, Map<String, String> fields) throws IOException {
+    Grant grant = CODES.remove(fields.getOrDefault("code", ""));
+    if (grant == null) {
+      answer(exchange, 400, "{\"error\":\"invalid_grant\"}");
+      return;
+    }
+    String access = caller(grant.person());
+    Map<String, Object> claims = claimsOf("Bearer " + access);
+    Instant now = Instant.now();
+    JWTClaimsSet.Builder id = new JWTClaimsSet.Builder()
+        .issuer(issuer())
+        .subject((String) claims.get("sub"))
+        .audience(grant.client())
+        .issueTime(Date.from(now))
+        .expirationTime(Date.from(now.plus(Duration.ofMinutes(30))))
+        .claim("nonce", grant.nonce());
+    if (claims.get("groups") != null) {
+      id.claim("groups", claims.get("groups"));
+    }
+    answer(exchange, 200, "{\"access_token\":\"" + access + "\",\"id_token\":\"" + signed(id.build())
+        + "\",\"token_type\":\"Bearer\",\"expires_in\":1800,\"scope\":\"openid\"}");
+  }
+
+  /** Client credentials: the client named in Basic auth gets the scopes it asks for; or a code exchanged. */
   private static void token(HttpExchange exchange) throws IOException {
     String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    Map<String, String> fields = Arrays.stream(form.split("&"))
-        .map(field -> field.split("=", 2))
-        .collect(Collectors.toMap(pair -> pair[0], pair -> pair.length > 1 ? URLDecoder.decode(pair[1], StandardCharsets.UTF_8) : ""));
+    Map<String, String> fields = fields(form);
+    if ("authorization_code".equals(fields.get("grant_type"))) {
+      exchangeCode(exchange, fields);
+      return;
+    }
     String basic = exchange.getRequestHeaders().getFirst("Authorization");
     if (basic == null || !basic.startsWith("Basic ") || !"client_credentials".equals(fields.get("grant_type"))) {
       answer(exchange, 401, "{\"error\":\"invalid_client\"}");

@@ -2,9 +2,9 @@ package io.sagashop.orchestrator.saga;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sagashop.orchestrator.SagasAwaitingDeposit;
 import io.sagashop.testsupport.ServiceIntegrationTest;
 import io.sagashop.testsupport.TestIdentity;
-import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -28,42 +28,48 @@ class ConfirmDepositTest {
   @Autowired TaskService tasks;
   @Autowired TestRestTemplate http;
 
+  private SagasAwaitingDeposit sagas() {
+    return new SagasAwaitingDeposit(jdbc, runtime, tasks);
+  }
+
   @Test
-  void shouldRefuseACompletionThatChangesTheOrdersQuantityAndChangeNothing() {
+  void shouldRefuseASellersCompletionThatChangesTheOrdersQuantityAndChangeNothing() {
     // Given an order of 2 teapots waiting for the seller
-    UUID orderId = sagaAwaitingDeposit();
-    Task task = confirmDepositOf(orderId);
+    UUID orderId = sagas().place();
+    Task task = sagas().confirmDepositOf(orderId);
 
     // When the seller completes the task with a quantity of 1
-    ResponseEntity<String> answer = complete(task, "{\"variables\":{\"quantity\":{\"value\":1,\"type\":\"Integer\"}}}");
+    ResponseEntity<String> answer = complete(task, "seller", "{\"variables\":{\"quantity\":{\"value\":1,\"type\":\"Integer\"}}}");
 
-    // Then the completion is refused with a clear message, and the order is as it was (the engine REST
-    // API reports every exception of a task listener as 500, with its message)
-    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
-    assertThat(answer.getBody()).contains("Confirm deposit cannot change the order's quantity (it is 2, the completion gave 1)");
+    // Then the completion is refused naming the field, and the order is as it was
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(answer.getBody()).contains("the form's field quantity must be sent back as it is");
     assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
     assertThat(runtime.getVariable(task.getProcessInstanceId(), SagaVariables.QUANTITY)).isEqualTo(2);
   }
 
   @Test
-  void shouldRefuseACompletionThatChangesTheAmount() {
-    UUID orderId = sagaAwaitingDeposit();
+  void shouldRefuseEvenAnOperatorsCompletionThatChangesTheAmount() {
+    // operators pass the engine API's guard; the task's own listener still keeps the order's facts
+    UUID orderId = sagas().place();
 
-    ResponseEntity<String> answer = complete(confirmDepositOf(orderId), "{\"variables\":{\"amount\":{\"value\":\"0.01\"}}}");
+    ResponseEntity<String> answer = complete(sagas().confirmDepositOf(orderId), "operator", "{\"variables\":{\"amount\":{\"value\":\"0.01\"}}}");
 
+    // the engine REST API reports every exception of a task listener as 500, with its message
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
     assertThat(answer.getBody()).contains("cannot change the order's amount (it is 96.00, the completion gave 0.01)");
   }
 
   @Test
-  void shouldAcceptTheFactsResentUnchangedAndKeepTheirTypes() {
+  void shouldAcceptTheFormsFieldsResentUnchangedAndKeepTheirTypes() {
     // Given an order waiting for the seller
-    UUID orderId = sagaAwaitingDeposit();
-    Task task = confirmDepositOf(orderId);
+    UUID orderId = sagas().place();
+    Task task = sagas().confirmDepositOf(orderId);
 
-    // When a form resends the read-only facts, the quantity as a Long
-    ResponseEntity<String> answer = complete(task,
-        "{\"variables\":{\"quantity\":{\"value\":2,\"type\":\"Long\"},\"amount\":{\"value\":\"96.0\"},\"productId\":{\"value\":\"teapot-kyusu\"}}}");
+    // When the form resends its read-only fields, the quantity as a Long
+    ResponseEntity<String> answer = complete(task, "seller",
+        "{\"variables\":{\"orderId\":{\"value\":\"" + orderId + "\"},\"quantity\":{\"value\":2,\"type\":\"Long\"},\"amount\":{\"value\":\"96.0\"},"
+            + "\"productName\":{\"value\":\"Kyusu clay teapot\"}}}");
 
     // Then the deposit is confirmed, and the steps after it read the facts as the saga started with them
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
@@ -71,32 +77,10 @@ class ConfirmDepositTest {
     assertThat(runtime.getVariable(task.getProcessInstanceId(), SagaVariables.AMOUNT)).isEqualTo("96.00");
   }
 
-  /** A saga as it is after Request bank transfer: the seller's task is open, the facts kept as SagaStarts keeps them. */
-  private UUID sagaAwaitingDeposit() {
-    UUID orderId = UUID.randomUUID();
-    jdbc.update("INSERT INTO started_order (order_id, product_id, quantity, amount) VALUES (?, 'teapot-kyusu', 2, 96.00)", orderId);
-    runtime.createProcessInstanceByKey("order-saga")
-        .businessKey(orderId.toString())
-        .setVariables(Map.of(
-            SagaVariables.ORDER_ID, orderId.toString(),
-            SagaVariables.PRODUCT_ID, "teapot-kyusu",
-            SagaVariables.PRODUCT_NAME, "Kyusu clay teapot",
-            SagaVariables.QUANTITY, 2,
-            SagaVariables.AMOUNT, "96.00",
-            SagaVariables.TRANSFER_REFERENCE, "SAGA-TEST000001"))
-        .startBeforeActivity("Task_ConfirmDeposit")
-        .execute();
-    return orderId;
-  }
-
-  private Task confirmDepositOf(UUID orderId) {
-    return tasks.createTaskQuery().processInstanceBusinessKey(orderId.toString()).taskDefinitionKey("Task_ConfirmDeposit").singleResult();
-  }
-
-  private ResponseEntity<String> complete(Task task, String body) {
+  private ResponseEntity<String> complete(Task task, String caller, String body) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    headers.setBearerAuth(TestIdentity.staff("seller", "SELLER"));
+    headers.setBearerAuth(TestIdentity.caller(caller));
     return http
         .postForEntity("/engine-rest/task/" + task.getId() + "/complete", new HttpEntity<>(body, headers), String.class);
   }
