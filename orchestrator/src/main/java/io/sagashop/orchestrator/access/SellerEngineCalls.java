@@ -30,6 +30,8 @@ final class SellerEngineCalls {
       get("/authorization/check"),
       // Tasklist's filters (Camunda shows each person only the filters they may read)
       get("/filter"),
+      // what she may do with filters (Tasklist asks, then offers no "create filter": she may not)
+      new Call(HttpMethod.OPTIONS, "/filter", pattern("/filter")),
       get("/filter/count"),
       get("/filter/{id}"),
       get("/filter/{id}/list"),

@@ -1,13 +1,11 @@
 package io.sagashop.orchestrator.saga;
 
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,23 +20,19 @@ import org.springframework.stereotype.Component;
 @Component("orderFactsGuard")
 class OrderFactsGuard implements TaskListener {
 
-  private final JdbcTemplate jdbc;
+  private final StartedOrderTable startedOrders;
 
-  OrderFactsGuard(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
+  OrderFactsGuard(StartedOrderTable startedOrders) {
+    this.startedOrders = startedOrders;
   }
 
   @Override
   public void notify(DelegateTask task) {
     UUID orderId = UUID.fromString(task.getExecution().getProcessBusinessKey());
-    List<Facts> started = jdbc.query(
-        "SELECT product_id, quantity, amount FROM started_order WHERE order_id = ? AND product_id IS NOT NULL",
-        (row, i) -> new Facts(row.getString("product_id"), row.getInt("quantity"), row.getBigDecimal("amount")),
-        orderId);
-    if (started.isEmpty()) {
+    OrderFacts facts = startedOrders.stored(orderId).orElse(null);
+    if (facts == null) {
       return;
     }
-    Facts facts = started.get(0);
     requireUnchanged(task, SagaVariables.ORDER_ID, orderId.toString(), Objects.equals(task.getVariable(SagaVariables.ORDER_ID), orderId.toString()));
     requireUnchanged(task, SagaVariables.PRODUCT_ID, facts.productId(), facts.productId().equals(task.getVariable(SagaVariables.PRODUCT_ID)));
     requireUnchanged(task, SagaVariables.QUANTITY, facts.quantity(), SameValue.number(task.getVariable(SagaVariables.QUANTITY), BigDecimal.valueOf(facts.quantity())));
@@ -54,6 +48,4 @@ class OrderFactsGuard implements TaskListener {
           + ", the completion gave " + task.getVariable(name) + "). Complete the task without changing the order.");
     }
   }
-
-  private record Facts(String productId, int quantity, BigDecimal amount) {}
 }

@@ -89,6 +89,15 @@ class CamundaAccessTest {
   }
 
   @Test
+  void shouldKeepTheWebappsSessionCookieToTheShopsOwnSite() throws Exception {
+    // another site's form or script must not carry a staff member's session (a cross-site sign-out, say)
+    HttpResponse<String> signIn = browse("GET", "/oauth2/authorization/webapps");
+
+    assertThat(signIn.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+        .startsWith("JSESSIONID=").contains("HttpOnly").containsIgnoringCase("SameSite=Lax"));
+  }
+
+  @Test
   void shouldCloseCamundasOwnPasswordLoginAndItsSetupPage() {
     // what the webapps' script posts (JSON expected back): refused to everyone before Camunda checks any password
     for (String path : List.of("/camunda/api/admin/auth/user/default/login/tasklist", "/camunda/api/admin/setup/default/user/create")) {

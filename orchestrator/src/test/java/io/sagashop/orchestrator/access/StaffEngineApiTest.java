@@ -54,7 +54,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class StaffEngineApiTest {
 
   private static final String REFUSED = "\"type\":\"/problems/staff-call-refused\"";
-  private static final Pattern SELLER_CALL = Pattern.compile("^\\| (GET|POST|PUT|DELETE) \\| `([^`]+)`");
+  private static final Pattern SELLER_CALL = Pattern.compile("^\\| (GET|POST|PUT|DELETE|OPTIONS) \\| `([^`]+)`");
 
   @Autowired JdbcTemplate jdbc;
   @Autowired RuntimeService runtime;
