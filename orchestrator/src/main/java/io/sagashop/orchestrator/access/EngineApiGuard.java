@@ -2,6 +2,7 @@ package io.sagashop.orchestrator.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sagashop.orchestrator.saga.SameValue;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -13,7 +14,6 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import io.sagashop.orchestrator.saga.SameValue;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.slf4j.Logger;
@@ -161,16 +160,7 @@ final class EngineApiGuard extends OncePerRequestFilter {
     if (!sent.isValueNode()) {
       return false;
     }
-    return current.toString().equals(sent.asText()) || isNumber(current.toString()) && SameValue.number(sent.asText(), new BigDecimal(current.toString()));
-  }
-
-  private static boolean isNumber(String text) {
-    try {
-      new BigDecimal(text);
-      return true;
-    } catch (NumberFormatException notANumber) {
-      return false;
-    }
+    return SameValue.asText(current, sent.asText());
   }
 
   private JsonNode read(byte[] body) {
