@@ -19,6 +19,7 @@ class DeliveryAccessTest {
   @CsvSource({
     "GET, /deliveries/{id}, anonymous,               401",
     "GET, /deliveries/{id}, foreign,                 401",
+    "GET, /deliveries/{id}, other-application,        401",
     "GET, /deliveries/{id}, customer,                403",
     "GET, /deliveries/{id}, service:payments.saga,   403",
     "GET, /deliveries/{id}, service:deliveries.read, 404",

@@ -88,6 +88,7 @@ class IdentityServiceTest {
     assertThat(answer.statusCode()).isEqualTo(200);
     Jwt token = NimbusJwtDecoder.withJwkSetUri(url("/oauth2/jwks")).build().decode(json(answer).path("access_token").asText());
     assertThat(token.getSubject()).isEqualTo("orchestrator");
+    assertThat(token.getAudience()).as("the client's and the shop's").containsExactly("orchestrator", "sagashop");
     assertThat(token.getClaimAsStringList("scope"))
         .containsExactlyInAnyOrder("orders.saga", "payments.saga", "stock.saga", "deliveries.read");
     assertThat(token.getClaims()).doesNotContainKey("roles");

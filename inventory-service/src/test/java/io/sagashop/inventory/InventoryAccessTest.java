@@ -24,6 +24,8 @@ class InventoryAccessTest {
     "PUT,  /products/{id},                      anonymous,            401",
     "PUT,  /stock-decreases/{order},            anonymous,            401",
     "PUT,  /products/{id},                      foreign,              401",
+    "PUT,  /products/{id},                      other-application,    401",
+    "GET,  /products,                           other-application,    401",
     "PUT,  /products/{id},                      customer,             403",
     "PUT,  /products/{id}/stock,                customer,             403",
     "PUT,  /products/{id},                      service:catalog.read, 403",

@@ -46,6 +46,7 @@ class OrderAccessTest {
     "POST, /internal/orders/{id}/closure, anonymous,            401",
     "POST, /internal/order-view/rebuild,  anonymous,            401",
     "GET,  /orders,                       foreign,              401",
+    "GET,  /orders,                       other-application,    401",
     "GET,  /orders,                       service:orders,       403",
     "GET,  /orders,                       operator,             403",
     "GET,  /orders,                       customer,             200",

@@ -20,6 +20,7 @@ class PaymentAccessTest {
     "PUT,  /payments/{id},              anonymous,               401",
     "GET,  /payments/{id},              anonymous,               401",
     "POST, /payments/{id}/check,        foreign,                 401",
+    "POST, /payments/{id}/check,        other-application,        401",
     "POST, /payments/{id}/check,        customer,                403",
     "POST, /payments/{id}/cancellation, service:stock.saga,      403",
     "GET,  /payments/{id},              customer,                403",

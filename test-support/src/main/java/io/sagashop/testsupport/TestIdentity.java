@@ -50,6 +50,8 @@ import org.springframework.http.client.ClientHttpRequestInterceptor;
  */
 public final class TestIdentity {
 
+  /** The audience the shop's tokens name, and every service expects (SAGASHOP_IDENTITY_AUDIENCE's default). */
+  public static final String AUDIENCE = "sagashop";
   private static final String REALM = "/realms/shop";
   private static final String ENDPOINTS = REALM + "/protocol/openid-connect";
   private static final RSAKey KEY = generateKey();
@@ -105,6 +107,15 @@ public final class TestIdentity {
     return sign(client, List.of(scopes), null, issuer());
   }
 
+  /**
+   * A token of the shop's issuer and keys, but issued to another application of the same provider
+   * (another audience), with every role, group and scope: a service must refuse it.
+   */
+  public static String forAnotherApplication(String name) {
+    return sign(name, List.of("openid", "orders", "orders.saga", "payments.saga", "stock.saga", "deliveries.read", "saga.requests", "catalog.read"),
+        List.of("CUSTOMER", "SELLER", "OPERATOR"), issuer(), List.of("sellers", "camunda-admin"), "another-application");
+  }
+
   /** A well-signed token from another issuer: a service must refuse it. */
   public static String fromAnotherIssuer(String name) {
     return sign(name, List.of("openid", "orders"), List.of("CUSTOMER"), "http://localhost:1");
@@ -149,7 +160,8 @@ public final class TestIdentity {
 
   /**
    * A caller by a short name, for tables of who may call what: {@code anonymous}, {@code customer},
-   * {@code seller}, {@code operator}, {@code foreign} (signed by another issuer), or {@code
+   * {@code seller}, {@code operator}, {@code foreign} (signed by another issuer), {@code
+   * other-application} (the shop's issuer, another audience, every right), or {@code
    * service:<scope> <scope>} (a service granted these scopes; none after the colon: no scope).
    */
   public static String caller(String name) {
@@ -159,6 +171,7 @@ public final class TestIdentity {
       case "seller" -> staff("seller", "SELLER");
       case "operator" -> staff("admin", "OPERATOR");
       case "foreign" -> fromAnotherIssuer("ada");
+      case "other-application" -> forAnotherApplication("ada");
       default -> {
         if (!name.startsWith("service:")) {
           throw new IllegalArgumentException("No such caller: " + name);
@@ -185,10 +198,15 @@ public final class TestIdentity {
   }
 
   private static String sign(String subject, List<String> scopes, List<String> roles, String issuer, List<String> groups) {
+    return sign(subject, scopes, roles, issuer, groups, AUDIENCE);
+  }
+
+  private static String sign(String subject, List<String> scopes, List<String> roles, String issuer, List<String> groups, String audience) {
     Instant now = Instant.now();
     JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
         .issuer(issuer)
         .subject(subject)
+        .audience(List.of("test-client", audience))
         .issueTime(Date.from(now))
         .expirationTime(Date.from(now.plus(Duration.ofMinutes(30))))
         .claim("scope", String.join(" ", scopes));

@@ -2,6 +2,7 @@ package io.sagashop.identity.signin;
 
 import io.sagashop.identity.account.Accounts;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
@@ -10,6 +11,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
@@ -24,10 +26,15 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  *       groups from it, so Camunda keeps no users or passwords of its own.
  * </ul>
  * A service's token (client credentials) has neither, only the scopes of the steps it may call.
+ * Every access token, a person's or a service's, also names the shop among its audiences ({@code
+ * "aud"}: {@value #SHOP_AUDIENCE}, next to the client it was issued to): the services accept no
+ * token without it, so a token a provider issued for another application is worth nothing here.
  */
 @Configuration(proxyBeanMethods = false)
 class PersonClaims {
 
+  /** The audience every service of the shop expects (their {@code SAGASHOP_IDENTITY_AUDIENCE}). */
+  static final String SHOP_AUDIENCE = "sagashop";
   static final String ROLES = "roles";
   static final String GROUPS = "groups";
   private static final String ROLE_PREFIX = "ROLE_";
@@ -35,6 +42,9 @@ class PersonClaims {
   @Bean
   OAuth2TokenCustomizer<JwtEncodingContext> claimsOfPeople() {
     return context -> {
+      if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+        context.getClaims().claims(claims -> claims.put(JwtClaimNames.AUD, withShop(claims.get(JwtClaimNames.AUD))));
+      }
       if (!(context.getPrincipal() instanceof UsernamePasswordAuthenticationToken person)) {
         return;
       }
@@ -48,6 +58,20 @@ class PersonClaims {
         context.getClaims().claim(GROUPS, groups);
       }
     };
+  }
+
+  /** The client's audience, and the shop's; an ArrayList for the same reason as below. */
+  private static List<String> withShop(Object audience) {
+    List<String> audiences = new ArrayList<>();
+    if (audience instanceof Collection<?> named) {
+      named.forEach(one -> audiences.add(String.valueOf(one)));
+    } else if (audience != null) {
+      audiences.add(audience.toString());
+    }
+    if (!audiences.contains(SHOP_AUDIENCE)) {
+      audiences.add(SHOP_AUDIENCE);
+    }
+    return audiences;
   }
 
   /**

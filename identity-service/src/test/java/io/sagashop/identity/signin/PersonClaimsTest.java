@@ -10,6 +10,7 @@ import java.util.HashMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.jackson2.SecurityJackson2Modules;
 import org.springframework.security.oauth2.server.authorization.jackson2.OAuth2AuthorizationServerJackson2Module;
+import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -51,6 +52,15 @@ class PersonClaimsTest {
         .containsEntry("roles", List.of("CUSTOMER")).doesNotContainKey("groups");
   }
 
+  @Test
+  void shouldNameTheShopAmongTheAudiencesOfEveryAccessTokenButLeaveTheIdTokenToItsClient() {
+    // a person's token, issued to the page, and a service's (client credentials: no person)
+    assertThat(claimsOf(person("alice", "ROLE_CUSTOMER"), OAuth2TokenType.ACCESS_TOKEN, "shop-page"))
+        .containsEntry("aud", List.of("shop-page", "sagashop"));
+    assertThat(claimsOf(null, OAuth2TokenType.ACCESS_TOKEN, "orchestrator")).containsEntry("aud", List.of("orchestrator", "sagashop"));
+    assertThat(claimsOf(person("seller", "ROLE_SELLER", "GROUP_sellers"), ID_TOKEN, "orchestrator")).containsEntry("aud", List.of("orchestrator"));
+  }
+
   /** The claims are kept with the authorization; signing out looks it up again and must read them back. */
   @Test
   void shouldGiveClaimsTheAuthorizationStoreCanReadBack() throws Exception {
@@ -60,15 +70,25 @@ class PersonClaimsTest {
     for (OAuth2TokenType type : List.of(OAuth2TokenType.ACCESS_TOKEN, ID_TOKEN)) {
       Map<String, Object> stored = new HashMap<>(claimsOf(person("seller", "ROLE_SELLER", "GROUP_sellers"), type));
       stored.remove("sub");
+      // the ID token's audience is the provider's own list, as it made it; the access token's is ours
+      if (type.equals(ID_TOKEN)) {
+        stored.remove("aud");
+      }
 
       assertThat(store.readValue(store.writeValueAsString(stored), new TypeReference<Map<String, Object>>() {})).isEqualTo(stored);
     }
   }
 
   private Map<String, Object> claimsOf(Authentication person, OAuth2TokenType type) {
-    JwtClaimsSet.Builder tokenClaims = JwtClaimsSet.builder().subject(person.getName());
+    return claimsOf(person, type, "shop-page");
+  }
+
+  /** The claims of a token issued to this client, as the provider's token generator starts them, after the customizer. */
+  private Map<String, Object> claimsOf(Authentication person, OAuth2TokenType type, String client) {
+    Authentication principal = person == null ? new TestingAuthenticationToken(client, null) : person;
+    JwtClaimsSet.Builder tokenClaims = JwtClaimsSet.builder().subject(principal.getName()).audience(List.of(client));
     JwtEncodingContext context = JwtEncodingContext.with(JwsHeader.with(SignatureAlgorithm.RS256), tokenClaims)
-        .principal(person)
+        .principal(principal)
         .tokenType(type)
         .build();
     claims.claimsOfPeople().customize(context);

@@ -45,6 +45,7 @@ class CamundaAccessTest {
   @CsvSource({
     "anonymous,             401",
     "foreign,               401",
+    "other-application,      401",
     "customer,              403",
     "service:orders.saga,   403",
   })

@@ -23,6 +23,7 @@ class OrchestratorAccessTest {
     "POST, /saga/orders/{id}/cancellation, anonymous,             401",
     "POST, /saga/orders/{id}/receipt,      anonymous,             401",
     "POST, /saga/orders/{id}/receipt,      foreign,               401",
+    "POST, /saga/orders/{id}/receipt,      other-application,      401",
     "POST, /saga/orders/{id}/cancellation, customer,              403",
     "POST, /saga/orders/{id}/receipt,      operator,              403",
     "POST, /saga/orders/{id}/receipt,      service:orders.saga,   403",
