@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,8 @@ class IdentityServiceTest {
     registry.add("SAGASHOP_ORDER_SERVICE_CLIENT_SECRET", () -> UUID.randomUUID().toString());
     registry.add("SAGASHOP_SELLER_PASSWORD", () -> SELLER_PASSWORD);
     registry.add("SAGASHOP_ADMIN_PASSWORD", () -> UUID.randomUUID().toString());
+    // every registration here comes from 127.0.0.1 (RegistrationThrottleTest tests the allowance)
+    registry.add("SAGASHOP_REGISTRATIONS_PER_HOUR", () -> "1000");
   }
 
   @Test
@@ -118,6 +121,33 @@ class IdentityServiceTest {
   }
 
   @Test
+  void shouldRefuseANameThatLooksLikeAnAccountsOrAReservedOne() throws Exception {
+    String name = "pt-x-" + UUID.randomUUID().toString().substring(0, 8);
+    assertThat(register(name, "correct horse battery").statusCode()).isEqualTo(302);
+
+    // before, each became an account of its own: one passed for another, and reset its sign-in count
+    for (String lookAlike : List.of(name.toUpperCase(), name + ".", name.replace("-", "_"), "Admin", "SELLER", "admin.", "Orchestrator")) {
+      HttpResponse<String> answer = register(lookAlike, "another long password");
+      assertThat(answer.statusCode()).as(lookAlike).isEqualTo(200);
+      assertThat(answer.body()).as(lookAlike).contains("This name is taken");
+      assertThat(jdbc.queryForObject("SELECT count(*) FROM users WHERE username = ?", Integer.class, lookAlike)).as(lookAlike).isZero();
+    }
+  }
+
+  @Test
+  void shouldNotBelieveAForwardedAddressFromAnUnconfiguredProxy() throws Exception {
+    // every guess names another client address; the provider trusts no proxy it was not told of
+    String name = "stormed-" + UUID.randomUUID().toString().substring(0, 8);
+    for (int i = 0; i < 5; i++) {
+      assertThat(signIn(name, "wrong", "203.0.113." + i).headers().firstValue("Location")).hasValueSatisfying(
+          location -> assertThat(location).endsWith("/login?error"));
+    }
+
+    assertThat(signIn(name, "wrong", "203.0.113.99").headers().firstValue("Location")).hasValueSatisfying(
+        location -> assertThat(location).endsWith("/login?slowdown"));
+  }
+
+  @Test
   void shouldExplainWhatIsWrongWithARegistration() throws Exception {
     HttpResponse<String> answer = register("x y", "short");
 
@@ -148,6 +178,15 @@ class IdentityServiceTest {
 
   private HttpResponse<String> signIn(String name, String password) throws Exception {
     return postForm("/login", "username=" + encode(name) + "&password=" + encode(password) + "&_csrf=" + csrf("/login"));
+  }
+
+  /** A sign-in that says it was forwarded for another client. */
+  private HttpResponse<String> signIn(String name, String password, String forwardedFor) throws Exception {
+    String form = "username=" + encode(name) + "&password=" + encode(password) + "&_csrf=" + csrf("/login");
+    return http.send(HttpRequest.newBuilder(URI.create(url("/login")))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-Forwarded-For", forwardedFor)
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** The form's CSRF token, as a browser would find it on the page. */

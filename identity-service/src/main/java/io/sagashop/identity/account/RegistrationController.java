@@ -1,9 +1,13 @@
 package io.sagashop.identity.account;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -16,9 +20,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 class RegistrationController {
 
   private final Accounts accounts;
+  private final RegistrationThrottle throttle;
 
-  RegistrationController(Accounts accounts) {
+  RegistrationController(Accounts accounts, RegistrationThrottle throttle) {
     this.accounts = accounts;
+    this.throttle = throttle;
   }
 
   @GetMapping("/login")
@@ -33,7 +39,14 @@ class RegistrationController {
 
   /** Then back to signing in, which continues where the customer came from (the shop page). */
   @PostMapping("/register")
-  String register(@Valid @ModelAttribute("registration") Registration registration, BindingResult errors, Model model) {
+  String register(@Valid @ModelAttribute("registration") Registration registration, BindingResult errors, Model model,
+      HttpServletRequest request, HttpServletResponse response) {
+    if (!throttle.take(request)) {
+      response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+      response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttle.pause().toSeconds()));
+      errors.reject("slowdown", "Too many new accounts from here. Please try again later.");
+      return "register";
+    }
     if (errors.hasErrors()) {
       return "register";
     }

@@ -14,7 +14,8 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
  * A wrong name or password goes back to the form with "Wrong name or password"; a sign-in that
  * failed because the accounts could not be read (the database restarting) goes back with "try again
  * shortly" instead, since the password may well be right. Told apart, a person (or a script) knows
- * whether to retype or to wait. A wrong password counts towards the {@link SignInThrottle}.
+ * whether to retype or to wait. A wrong password has used up its attempt of the {@link SignInThrottle};
+ * one that could not be checked gets it back.
  */
 class SignInFailures extends SimpleUrlAuthenticationFailureHandler {
 
@@ -32,10 +33,10 @@ class SignInFailures extends SimpleUrlAuthenticationFailureHandler {
       throws IOException, ServletException {
     if (failure instanceof InternalAuthenticationServiceException) {
       log.warn("A sign-in could not be checked: {}", failure.getMessage());
+      throttle.notChecked(request);
       getRedirectStrategy().sendRedirect(request, response, "/login?unavailable");
       return;
     }
-    throttle.wrongPassword(request);
     super.onAuthenticationFailure(request, response, failure);
   }
 }
