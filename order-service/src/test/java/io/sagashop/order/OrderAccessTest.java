@@ -13,7 +13,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -70,5 +74,19 @@ class OrderAccessTest {
     assertThat(settings.path("authorizationEndpoint").asText()).isEqualTo(TestIdentity.authorizationEndpoint());
     assertThat(settings.path("tokenEndpoint").asText()).isEqualTo(TestIdentity.tokenEndpoint());
     assertThat(settings.path("endSessionEndpoint").asText()).isEqualTo(TestIdentity.endSessionEndpoint());
+  }
+
+  @Test
+  void shouldRefuseAHugeBodyWith413BeforeReadingItOrCheckingTheToken() {
+    // 10 MB of JSON, from anybody: answered from its announced length alone (before, read whole, then 401)
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    String huge = "{\"productId\":\"" + "x".repeat(10 * 1024 * 1024) + "\"}";
+
+    ResponseEntity<String> answer = http.exchange("/orders", HttpMethod.POST, new HttpEntity<>(huge, headers), String.class);
+
+    assertThat(answer.getStatusCode().value()).isEqualTo(413);
+    assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(answer.getBody()).contains("/problems/request-too-large", "reads at most 262144");
   }
 }
