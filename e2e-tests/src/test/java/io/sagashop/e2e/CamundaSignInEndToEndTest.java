@@ -9,7 +9,6 @@ import io.sagashop.load.SignIn;
 import io.sagashop.stack.LocalStack;
 import io.sagashop.stack.ShopService;
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,8 +38,6 @@ class CamundaSignInEndToEndTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int STORM = 40;
   private static final int STRANGERS = 8;
-  /** Where the strangers are: the provider takes the client's address from X-Forwarded-For, as behind the Ingress. */
-  private static final String STRANGERS_ADDRESS = "203.0.113.7";
   private static LocalStack stack;
   private static SignIn signIn;
   private static URI orchestrator;
@@ -119,20 +116,15 @@ class CamundaSignInEndToEndTest {
     assertThat(apps(seller)).contains("tasklist");
   }
 
-  /** The provider's sign-in form, as a stranger fills it in: where it sends them back to. */
+  /** The provider's sign-in form, as a stranger fills it in from an address of their own: where it sends them back to. */
   private String wrongPasswordAtTheProvider(String name, String password) throws Exception {
-    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    FromAnotherAddress stranger = new FromAnotherAddress();
     URI login = stack.url(ShopService.IDENTITY).resolve("/login");
-    String page = browser.send(HttpRequest.newBuilder(login).build(), HttpResponse.BodyHandlers.ofString()).body();
-    Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
+    Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(stranger.get(login).body());
     assertThat(csrf.find()).as("the sign-in form has a CSRF token").isTrue();
-    HttpResponse<String> answer = browser.send(HttpRequest.newBuilder(login)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("X-Forwarded-For", STRANGERS_ADDRESS)
-        .POST(HttpRequest.BodyPublishers.ofString("username=" + name + "&password=" + password + "&_csrf=" + csrf.group(1)))
-        .build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(answer.statusCode()).isEqualTo(302);
-    return answer.headers().firstValue("Location").orElseThrow();
+    FromAnotherAddress.Answer answer = stranger.postForm(login, "username=" + name + "&password=" + password + "&_csrf=" + csrf.group(1));
+    assertThat(answer.status()).isEqualTo(302);
+    return answer.location();
   }
 
   /** Camunda's own login endpoint, which the webapps' form used to post to. */
