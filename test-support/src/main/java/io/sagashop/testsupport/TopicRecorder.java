@@ -72,6 +72,25 @@ public final class TopicRecorder implements AutoCloseable {
     send(bootstrapServers, topic, null, key, value);
   }
 
+  /** One record to send: topic, key (which chooses the partition) and value. */
+  public record Outgoing(String topic, String key, byte[] value) {}
+
+  /** Writes these records in their order, through one producer (one per record is slow for hundreds). */
+  public static void send(String bootstrapServers, List<Outgoing> records) {
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1))) {
+      for (Outgoing record : records) {
+        producer.send(new ProducerRecord<>(record.topic(), record.key(), record.value()));
+      }
+      producer.flush();
+    }
+  }
+
   /** Writes to one partition (null: the one the key chooses). */
   public static void send(String bootstrapServers, String topic, Integer partition, String key, byte[] value) {
     try (KafkaProducer<String, byte[]> producer =
