@@ -13,6 +13,7 @@ import io.sagashop.payment.contract.PaymentStatus;
 import io.sagashop.payment.contract.PaymentView;
 import io.sagashop.platform.events.EventEnvelope;
 import io.sagashop.platform.events.EventReader;
+import io.sagashop.platform.events.PoisonEventException;
 import java.sql.Timestamp;
 import java.util.Arrays;
 import java.util.Map;
@@ -57,6 +58,10 @@ class OrderViewWriter {
     if (!KNOWN_TYPES.contains(event.type())) {
       return false;
     }
+    OrderStatus reached = statusOf(event);
+    if (event.time() == null) {
+      throw new PoisonEventException(event.type() + " for order " + event.orderId() + " has no time; the view orders its timeline by it");
+    }
     int fresh =
         jdbc.update(
             "INSERT INTO order_view_event (event_id, order_id, type, source, order_status, occurred_at) "
@@ -71,11 +76,29 @@ class OrderViewWriter {
     OrderStatus current =
         OrderStatus.valueOf(jdbc.queryForObject("SELECT status FROM order_view WHERE order_id = ? FOR UPDATE", String.class, event.orderId()));
     applyData(event);
-    if (event.orderStatus() != null && current.canAdvanceTo(OrderStatus.valueOf(event.orderStatus()))) {
-      jdbc.update("UPDATE order_view SET status = ? WHERE order_id = ?", event.orderStatus(), event.orderId());
+    if (reached != null && current.canAdvanceTo(reached)) {
+      jdbc.update("UPDATE order_view SET status = ? WHERE order_id = ?", reached.name(), event.orderId());
     }
     jdbc.update("UPDATE order_view SET updated_at = GREATEST(updated_at, ?) WHERE order_id = ?", Timestamp.from(event.time()), event.orderId());
     return true;
+  }
+
+  /**
+   * The order status the event says it leads to, or null for none. A status the view does not know
+   * (a producer upgraded before order-service) can never be shown: the record is poison, and goes to
+   * the dead-letter topic instead of holding up its partition; replayed from there once order-service
+   * knows it.
+   */
+  private static OrderStatus statusOf(EventEnvelope event) {
+    if (event.orderStatus() == null) {
+      return null;
+    }
+    try {
+      return OrderStatus.valueOf(event.orderStatus());
+    } catch (IllegalArgumentException unknown) {
+      throw new PoisonEventException(event.type() + " for order " + event.orderId() + " leads to the order status "
+          + event.orderStatus() + ", which the order view does not know", unknown);
+    }
   }
 
   private void applyData(EventEnvelope event) {

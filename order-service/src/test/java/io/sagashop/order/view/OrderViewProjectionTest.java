@@ -3,26 +3,33 @@ package io.sagashop.order.view;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sagashop.delivery.contract.DeliveryEventType;
 import io.sagashop.delivery.contract.DeliveryView;
+import io.sagashop.order.contract.OrderPlaced;
 import io.sagashop.payment.contract.PaymentEventType;
 import io.sagashop.payment.contract.PaymentView;
 import io.sagashop.testsupport.ContractExamples;
+import io.sagashop.testsupport.HostileRecords;
 import io.sagashop.testsupport.ServiceIntegrationTest;
 import io.sagashop.testsupport.TestIdentity;
 import io.sagashop.testsupport.TopicRecorder;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -199,6 +206,59 @@ class OrderViewProjectionTest {
       assertThat(view(orderId)).containsEntry("status", "PLACED");
     }
   }
+
+  /** Records no retry can ever apply: before, each was retried without end and its partition stood still. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"an order status the view does not know", "no time"})
+  void shouldDeadLetterARecordItCanNeverApplyAndGoOnWithTheNextOnItsPartition(String fault) throws Exception {
+    UUID next = UUID.randomUUID();
+    try (TopicRecorder deadLetters = TopicRecorder.of(brokers, "order.events.DLT")) {
+      orderPlaced(orderId, customerId);
+      awaitView(orderId, "PLACED");
+      ObjectNode hostile = (ObjectNode) new ObjectMapper().readTree(TopicRecorder.envelope("OrderClosed", orderId, "CLOSED", Map.of()));
+      if (fault.startsWith("an order status")) {
+        hostile.put("orderStatus", "RETURNED_TO_SENDER");
+      } else {
+        hostile.remove("time");
+      }
+      TopicRecorder.send(brokers, "order.events", orderId.toString(), new ObjectMapper().writeValueAsBytes(hostile));
+      // the next record on the same partition (same key), of another order
+      TopicRecorder.send(brokers, "order.events", orderId.toString(), TopicRecorder.envelope("OrderPlaced", next, "PLACED",
+          Map.of("customerId", customerId, "productId", "teapot-kyusu", "productName", "Kyusu clay teapot", "quantity", 1,
+              "unitPrice", 48.00, "amount", 48.00)));
+
+      awaitView(next, "PLACED");
+      await().atMost(WAIT).until(() -> deadLetters.records().stream().anyMatch(r -> orderId.toString().equals(r.key())));
+      assertThat(view(orderId)).containsEntry("status", "PLACED");
+    }
+  }
+
+  /**
+   * Every record HostileRecords makes of each event the view reads, each followed on its partition by
+   * a good record of another order: every good one is applied within the minute, whatever came before it.
+   */
+  @Test
+  void shouldGoOnPastEveryHostileRecordOnEveryTopicItReads() {
+    UUID hostileOrder = UUID.randomUUID();
+    Map<String, Object> placed = ContractExamples.read(OrderPlaced.class, "order-placed.json", Map.class);
+    List<Event> goods = List.of(
+        new Event("order.events", "OrderPlaced", "PLACED", placed),
+        new Event("payment.events", PaymentEventType.PayPlaced.name(), "AWAITING_DEPOSIT", ContractExamples.read(PaymentView.class, "payment.json", Map.class)),
+        new Event("inventory.events", "QtyDecreased", "GOODS_PREPARED", Map.of("productId", "teapot-kyusu", "quantity", 2, "remainingStock", 3)),
+        new Event("delivery.events", DeliveryEventType.DeliveryStarted.name(), "IN_DELIVERY", ContractExamples.read(DeliveryView.class, "delivery.json", Map.class)));
+    List<UUID> nexts = new ArrayList<>();
+    for (Event good : goods) {
+      nexts.addAll(HostileRecords.sendEachBeforeAGoodOne(brokers, good.topic(), TopicRecorder.envelope(good.type(), hostileOrder, good.status(), good.data()),
+          next -> TopicRecorder.envelope(good.type(), next, good.status(), good.data())));
+    }
+
+    assertThat(nexts).as("hostile records of four events").hasSizeGreaterThan(100);
+    await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(
+        jdbc.queryForObject("SELECT count(DISTINCT order_id) FROM order_view_event WHERE order_id = ANY (?)", Integer.class,
+            (Object) nexts.toArray(UUID[]::new))).isEqualTo(nexts.size()));
+  }
+
+  private record Event(String topic, String type, String status, Map<String, Object> data) {}
 
   @Test
   void shouldRebuildAViewEqualToTheLiveOne() {
