@@ -41,7 +41,7 @@ class DeliveryService {
       return Optional.empty();
     }
     Delivery delivery =
-        deliveries.saveAndFlush(new Delivery(orderId, productId, quantity, trackingNumber(orderId), clock.instant()));
+        deliveries.saveAndFlush(new Delivery(orderId, productId, quantity, trackingNumber(deliveries.nextTrackingSerial()), clock.instant()));
     events.publish(DeliveryEvents.of(DeliveryEventType.DeliveryStarted), orderId, delivery.view());
     return Optional.of(delivery);
   }
@@ -70,7 +70,8 @@ class DeliveryService {
     return deliveries.findById(orderId);
   }
 
-  private static String trackingNumber(UUID orderId) {
-    return "SP" + orderId.toString().replace("-", "").substring(0, 12).toUpperCase();
+  /** Unique by construction (a sequence), and never like the older ones derived from the order id: those have no dash. */
+  static String trackingNumber(long serial) {
+    return String.format("SP-%012d", serial);
   }
 }

@@ -5,16 +5,20 @@ import static io.sagashop.testsupport.ContractExamples.example;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sagashop.delivery.contract.DeliveryCommandType;
 import io.sagashop.delivery.contract.DeliveryView;
 import io.sagashop.delivery.contract.StartDelivery;
 import io.sagashop.testsupport.HeldLock;
+import io.sagashop.testsupport.HostileRecords;
 import io.sagashop.testsupport.ServiceIntegrationTest;
 import io.sagashop.testsupport.TestIdentity;
 import io.sagashop.testsupport.TopicRecorder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,6 +33,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @ServiceIntegrationTest
 class DeliveryCommandsTest {
@@ -164,6 +169,42 @@ class DeliveryCommandsTest {
     assertThat(cancelling.get(20, TimeUnit.SECONDS)).isPresent();
     await().atMost(Duration.ofSeconds(30)).until(() -> events.typesOf(orderId).contains("DeliveryStarted"));
     assertThat(events.typesOf(orderId)).containsExactly("DeliveryStarted");
+  }
+
+  @Test
+  void shouldShipTwoOrdersWhoseIdsShareTheirFirstTwelveDigitsWithTrackingNumbersOfTheirOwn() {
+    // before, the tracking number was the id's first 12 hex digits: the second order broke the
+    // UNIQUE constraint on every retry, and every command behind it on its partition waited for good
+    UUID first = UUID.fromString("0badc0de-1234-4000-8000-" + UUID.randomUUID().toString().substring(24));
+    UUID second = UUID.fromString("0badc0de-1234-4000-9000-" + UUID.randomUUID().toString().substring(24));
+    UUID behind = UUID.randomUUID();
+
+    startDelivery(first);
+    startDelivery(second);
+    send(DeliveryCommandType.StartDelivery, behind, new StartDelivery("cups-set", 1));
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> events.typesOf(second).contains("DeliveryStarted") && events.typesOf(behind).contains("DeliveryStarted"));
+    String firstNumber = (String) http.getForObject("/deliveries/{id}", Map.class, first).get("trackingNumber");
+    String secondNumber = (String) http.getForObject("/deliveries/{id}", Map.class, second).get("trackingNumber");
+    assertThat(firstNumber).matches("SP-\\d{12}");
+    assertThat(secondNumber).matches("SP-\\d{12}").isNotEqualTo(firstNumber);
+  }
+
+  /** Every record HostileRecords makes of both commands, each followed on its partition by a StartDelivery of another order. */
+  @Test
+  void shouldGoOnPastEveryHostileCommand() throws Exception {
+    JsonNode start = JSON.readTree(example(StartDelivery.class, "start-delivery.json"));
+    List<UUID> nexts = new ArrayList<>();
+    for (DeliveryCommandType type : DeliveryCommandType.values()) {
+      Object data = type == DeliveryCommandType.StartDelivery ? start : Map.of();
+      nexts.addAll(HostileRecords.sendEachBeforeAGoodOne(brokers, COMMANDS, TopicRecorder.envelope(type.name(), orderId, null, data),
+          next -> TopicRecorder.envelope(DeliveryCommandType.StartDelivery.name(), next, null, start)));
+    }
+
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(
+        jdbc.queryForObject("SELECT count(*) FROM delivery WHERE order_id = ANY (?)", Integer.class, (Object) nexts.toArray(UUID[]::new)))
+        .isEqualTo(nexts.size()));
   }
 
   @Test
