@@ -15,14 +15,20 @@ import java.time.Instant;
 import java.util.UUID;
 import org.springframework.data.domain.Persistable;
 
-/** Goods taken for an order or put back: at most one of each kind per order. */
+/**
+ * Goods taken for an order or put back, or a decrease refused for too little stock: at most one of
+ * each kind per order. A refusal is kept like an effect: the saga cancels the order on it, so a late
+ * first attempt of the same decrease (slow, behind a lock, while its retry was refused) must be
+ * refused too, even if the stock has grown since.
+ */
 @Entity
 @Table(name = "stock_movement")
 class StockMovement implements Persistable<StockMovement.Key> {
 
   enum Kind {
     DECREASE,
-    RESTORE
+    RESTORE,
+    REFUSED
   }
 
   @Embeddable

@@ -29,14 +29,23 @@ class StockService {
     this.clock = clock;
   }
 
-  @Transactional
+  /**
+   * Takes the goods once per order; or refuses, and keeps the refusal (committed with it, hence no
+   * rollback for it), so that every later attempt for the order gets the same answer.
+   */
+  @Transactional(noRollbackFor = OutOfStockException.class)
   public StockDecrease decrease(UUID orderId, String productId, int quantity) {
     Product product = products.findForStockChange(productId).orElseThrow(() -> new ProductNotFoundException(productId));
     var earlier = movements.find(orderId, StockMovement.Kind.DECREASE);
     if (earlier.isPresent()) {
       return new StockDecrease(orderId, earlier.get().productId(), earlier.get().quantity(), product.stock());
     }
+    var refused = movements.find(orderId, StockMovement.Kind.REFUSED);
+    if (refused.isPresent()) {
+      throw new OutOfStockException(productId, product.stock(), refused.get().quantity());
+    }
     if (!product.hasInStock(quantity)) {
+      movements.save(new StockMovement(orderId, StockMovement.Kind.REFUSED, productId, quantity, clock.instant()));
       throw new OutOfStockException(productId, product.stock(), quantity);
     }
     product.take(quantity);

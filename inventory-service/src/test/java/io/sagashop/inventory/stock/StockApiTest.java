@@ -89,6 +89,24 @@ class StockApiTest {
   }
 
   @Test
+  void shouldRefuseALateFirstAttemptOfADecreaseThatWasRefusedEvenAfterTheStockGrew() throws Exception {
+    // Given a decrease refused for too little stock (its retry, say: the saga then refunds and cancels the order)
+    assertThat(decrease(orderId, 6).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    CompletableFuture<ResponseEntity<Map>> lateFirstAttempt;
+    // When the seller restocks while the first attempt of the same decrease, slow, waits behind her lock
+    try (HeldLock product = HeldLock.take(dataSource, "UPDATE product SET stock = 20 WHERE product_id = ?", productId)) {
+      lateFirstAttempt = CompletableFuture.supplyAsync(() -> decrease(orderId, 6));
+      product.awaitWaiting(1);
+      product.release();
+    }
+
+    // Then the late attempt gets the refusal the saga acted on, and takes nothing (before: 200, six taken for a cancelled order)
+    assertThat(lateFirstAttempt.get(20, TimeUnit.SECONDS).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(stock()).isEqualTo(20);
+    assertThat(events.typesOf(orderId)).doesNotContain("QtyDecreased");
+  }
+
+  @Test
   void shouldTakeTheContractsRequestAndAnswerItsOutOfStockProblem() {
     // the orchestrator's request, as the contract's example has it (for this test's product)
     String request = example(StockDecreaseRequest.class, "stock-decrease-request.json").replace("tea-rooibos", productId);
