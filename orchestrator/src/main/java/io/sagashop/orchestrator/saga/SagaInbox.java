@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * arrives before the process waits for it; retrying such a message in the Kafka consumer held up
  * every order behind it. Here each message is stored with the id of the event that carried it and
  * delivered at once if the saga waits for it, else kept PENDING until the saga reaches the wait
- * state ({@link InboxDelivery}) or has ended (then DROPPED). A repeated event finds its row and
+ * state ({@link InboxDelivery}) or has ended (then DROPPED; {@link SagaEnds} writes the end down). A repeated event finds its row and
  * changes nothing.
  *
  * <p>Receiving a message and a saga reaching its wait state both take the order's advisory lock
@@ -36,14 +35,12 @@ public class SagaInbox {
   private final JdbcTemplate jdbc;
   private final OrderLocks locks;
   private final RuntimeService runtime;
-  private final HistoryService history;
   private final Clock clock;
 
-  SagaInbox(JdbcTemplate jdbc, OrderLocks locks, RuntimeService runtime, HistoryService history, Clock clock) {
+  SagaInbox(JdbcTemplate jdbc, OrderLocks locks, RuntimeService runtime, Clock clock) {
     this.locks = locks;
     this.jdbc = jdbc;
     this.runtime = runtime;
-    this.history = history;
     this.clock = clock;
   }
 
@@ -118,8 +115,9 @@ public class SagaInbox {
             .count() > 0;
   }
 
+  /** From the orchestrator's own record of the saga's end ({@link SagaEnds}), which no history cleanup deletes. */
   private boolean hasEnded(UUID orderId) {
-    return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(orderId.toString()).finished().count() > 0;
+    return !jdbc.queryForList("SELECT 1 FROM started_order WHERE order_id = ? AND ended_at IS NOT NULL", Integer.class, orderId).isEmpty();
   }
 
   private List<Pending> pending(UUID orderId, Collection<SagaMessage> messages) {

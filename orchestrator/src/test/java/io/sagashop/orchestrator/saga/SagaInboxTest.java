@@ -125,6 +125,21 @@ class SagaInboxTest {
   }
 
   @Test
+  void shouldDropALateDuplicateForASagaWhoseHistoryTheCleanupHasDeleted() {
+    // Given a saga that ended, and whose history the nightly cleanup deleted after its 180 days
+    UUID orderId = sagaAwaitingDelivery();
+    String instance = instanceOf(orderId);
+    runtime.deleteProcessInstance(instance, "ended by the test");
+    history.deleteHistoricProcessInstance(instance);
+
+    // When a late duplicate of its receipt comes
+    send("order.events", null, orderId, event("ReceiptConfirmed", orderId));
+
+    // Then it is dropped, not kept pending for ever (and swept by every replica every 10 s)
+    await().atMost(SOON).until(() -> inboxStatusesOf(orderId).equals(List.of("DROPPED")));
+  }
+
+  @Test
   void shouldDeliverEveryMessageOfACrowdWhateverComesFirst() throws Exception {
     // Given 24 sagas waiting for their deliveries to start
     List<UUID> orders = IntStream.range(0, 24).mapToObj(i -> sagaAwaitingDelivery()).toList();
