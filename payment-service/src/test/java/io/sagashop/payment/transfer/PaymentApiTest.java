@@ -10,10 +10,12 @@ import io.sagashop.payment.contract.PaymentApi;
 import io.sagashop.payment.contract.PaymentRequest;
 import io.sagashop.payment.contract.PaymentView;
 import io.sagashop.testsupport.HeldLock;
+import io.sagashop.testsupport.HostileRecords;
 import io.sagashop.testsupport.ServiceIntegrationTest;
 import io.sagashop.testsupport.TestIdentity;
 import io.sagashop.testsupport.TopicRecorder;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -186,5 +188,18 @@ class PaymentApiTest {
 
   private ResponseEntity<Map> place(String amount) {
     return http.exchange(PaymentApi.PAYMENT, HttpMethod.PUT, new HttpEntity<>(Map.of("amount", amount)), Map.class, orderId);
+  }
+
+  /** Every record HostileRecords makes of OrderCanceled, each followed on its partition by the OrderCanceled of another order. */
+  @Test
+  void shouldGoOnPastEveryHostileOrderEvent() {
+    List<UUID> nexts = HostileRecords.sendEachBeforeAGoodOne(brokers, "order.events",
+        TopicRecorder.envelope(OrderEventType.OrderCanceled.name(), orderId, "CANCELLED", Map.of("orderId", orderId.toString())),
+        next -> TopicRecorder.envelope(OrderEventType.OrderCanceled.name(), next, "CANCELLED", Map.of()));
+
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(
+        jdbc.queryForObject("SELECT count(*) FROM cancelled_order WHERE order_id = ANY (?)", Integer.class, (Object) nexts.toArray(UUID[]::new)))
+        .isEqualTo(nexts.size()));
   }
 }
