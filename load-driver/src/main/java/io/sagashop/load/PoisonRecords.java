@@ -2,6 +2,7 @@ package io.sagashop.load;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -14,20 +15,40 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Records no consumer can ever read (not even JSON), one on each event topic, under an orderId of
- * their own: each must land in its topic's dead-letter topic and change nothing else.
+ * Records no consumer can ever apply, each under an orderId of its own: one that is not even JSON on
+ * each event topic, and well-formed ones that break a consumer's rules (an order status the order view
+ * does not know, an event without its time, a StartDelivery whose quantity is no number). Each must
+ * land in its topic's dead-letter topic, change nothing else, and hold up nothing behind it.
  */
 final class PoisonRecords {
 
   static final List<String> TOPICS = List.of("order.events", "payment.events", "inventory.events", "delivery.events", "delivery.commands");
 
+  /** One poison record: where it goes, and what it is. */
+  private record Poison(String topic, String key, String value) {}
+
   private final String bootstrapServers;
   private final String key = UUID.randomUUID().toString();
+  private final List<Poison> records = new ArrayList<>();
 
   PoisonRecords(String bootstrapServers) {
     this.bootstrapServers = bootstrapServers;
+    for (String topic : TOPICS) {
+      records.add(new Poison(topic, key, "{not json, a poison record"));
+    }
+    records.add(wellFormed("order.events", "OrderClosed", "\"orderStatus\":\"RETURNED_TO_SENDER\",\"time\":\"2026-01-01T00:00:00Z\",\"data\":{}"));
+    records.add(wellFormed("payment.events", "PayChecked", "\"orderStatus\":\"DEPOSIT_CONFIRMED\",\"data\":{}"));
+    records.add(wellFormed("delivery.commands", "StartDelivery",
+        "\"time\":\"2026-01-01T00:00:00Z\",\"data\":{\"productId\":\"tea-rooibos\",\"quantity\":\"forty-two\"}"));
   }
 
+  private static Poison wellFormed(String topic, String type, String rest) {
+    String orderId = UUID.randomUUID().toString();
+    return new Poison(topic, orderId,
+        "{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"" + type + "\",\"source\":\"chaos\",\"orderId\":\"" + orderId + "\"," + rest + "}");
+  }
+
+  /** The key of the records that are not even JSON. */
   String key() {
     return key;
   }
@@ -40,8 +61,8 @@ final class PoisonRecords {
     config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "180000");
     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "180000");
     try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
-      for (String topic : TOPICS) {
-        producer.send(new ProducerRecord<>(topic, key, "{not json, a poison record".getBytes(StandardCharsets.UTF_8))).get();
+      for (Poison poison : records) {
+        producer.send(new ProducerRecord<>(poison.topic(), poison.key(), poison.value().getBytes(StandardCharsets.UTF_8))).get();
       }
     } catch (ExecutionException e) {
       throw new IllegalStateException("Cannot send the poison records: " + e.getCause().getMessage(), e.getCause());
@@ -51,13 +72,15 @@ final class PoisonRecords {
     }
   }
 
-  /** The topics whose poison record is in no dead-letter topic. */
+  /** The poison records that are in no dead-letter topic. */
   List<String> missingDeadLetters() {
-    List<String> deadLetters = DeadLetters.of(bootstrapServers, Set.of(key));
+    Set<String> keys = new HashSet<>();
+    records.forEach(poison -> keys.add(poison.key()));
+    List<String> deadLetters = DeadLetters.of(bootstrapServers, keys);
     List<String> missing = new ArrayList<>();
-    for (String topic : TOPICS) {
-      if (deadLetters.stream().noneMatch(line -> line.startsWith(topic + ".DLT@"))) {
-        missing.add("the poison record on " + topic + " (key " + key + ") is not in " + topic + ".DLT");
+    for (Poison poison : records) {
+      if (deadLetters.stream().noneMatch(line -> line.startsWith(poison.topic() + ".DLT@") && line.contains(poison.key()))) {
+        missing.add("the poison record on " + poison.topic() + " (key " + poison.key() + ") is not in " + poison.topic() + ".DLT");
       }
     }
     return missing;
