@@ -74,7 +74,7 @@ class ShopPageBrowserTest {
     // the page updates by itself until the deposit is awaited, with the transfer instructions
     wait.until(ExpectedConditions.textToBe(By.cssSelector(".order .status"), "Awaiting deposit"));
     WebElement reference = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".order .transfer-reference")));
-    assertThat(reference.getText()).matches("SAGA-[2-9A-HJ-NP-Z]{10}");
+    assertThat(reference.getText()).matches("SAGA-[2-9A-HJ-NP-Z]{11}");
     assertThat(browser.findElement(By.cssSelector(".order .transfer-amount")).getText()).isEqualTo("53.80");
     assertThat(browser.findElement(By.cssSelector(".order .steps li.current")).getText()).isEqualTo("Awaiting deposit");
     Chromium.screenshot(browser, "shop-page.png");
@@ -83,7 +83,7 @@ class ShopPageBrowserTest {
     // is copying stays on the page (before, every refresh redrew every card)
     String updated = browser.findElement(By.id("refreshed")).getText();
     wait.until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("refreshed"), updated)));
-    assertThat(reference.getText()).matches("SAGA-[2-9A-HJ-NP-Z]{10}");
+    assertThat(reference.getText()).matches("SAGA-[2-9A-HJ-NP-Z]{11}");
 
     browser.findElement(By.cssSelector(".order button.cancel")).click();
 

@@ -22,7 +22,8 @@ record BankTransferProperties(
     @NotBlank(message = "set SAGASHOP_PAYMENT_BANK_ACCOUNT to the shop's bank account (IBAN)")
     @Pattern(regexp = "[A-Z]{2}[0-9]{2}[A-Z0-9 ]{11,40}", message = "SAGASHOP_PAYMENT_BANK_ACCOUNT must be an IBAN, e.g. DE89 3704 0044 0532 0130 00")
     String bankAccount,
-    @NotBlank String referencePrefix,
+    // A reference is the prefix, a dash and at least eleven characters, in a column of 32.
+    @NotBlank @Pattern(regexp = "[A-Z0-9]{1,12}", message = "the transfer reference prefix is one to twelve capital letters or digits") String referencePrefix,
     @NotBlank String orderEventsTopic,
     boolean sampleAccountAllowed) {
 

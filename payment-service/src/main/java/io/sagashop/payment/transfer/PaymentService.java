@@ -54,7 +54,7 @@ class PaymentService {
     if (cancelledOrders.contains(orderId)) {
       throw new OrderCancelledException(orderId);
     }
-    Payment payment = payments.save(new Payment(orderId, amount, bank.bankAccount(), references.next(), clock.instant()));
+    Payment payment = payments.save(new Payment(orderId, amount, bank.bankAccount(), references.of(payments.nextReferenceSerial()), clock.instant()));
     events.publish(PaymentEvents.of(PaymentEventType.PayPlaced), orderId, payment.view());
     return new Placement(payment, true);
   }

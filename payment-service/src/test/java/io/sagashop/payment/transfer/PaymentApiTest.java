@@ -71,7 +71,7 @@ class PaymentApiTest {
         .containsEntry("status", "PLACED")
         .containsEntry("amount", 96.0)
         .containsKey("bankAccount");
-    assertThat((String) first.getBody().get("transferReference")).matches("SAGA-[2-9A-HJ-NP-Z]{10}");
+    assertThat((String) first.getBody().get("transferReference")).matches("SAGA-[2-9A-HJ-NP-Z]{11}");
     assertThat(again.getBody().get("transferReference")).isEqualTo(first.getBody().get("transferReference"));
     await().atMost(Duration.ofSeconds(20)).until(() -> events.typesOf(orderId).contains("PayPlaced"));
     assertThat(events.eventsOf(orderId))
