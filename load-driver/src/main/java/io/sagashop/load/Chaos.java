@@ -20,7 +20,15 @@ import java.util.function.Consumer;
  * waits until it is ready, rests a few seconds, and kills the next; until told to stop. One part is
  * down at a time, so every service keeps a replica, as a PodDisruptionBudget would keep it; the
  * broker and the database have no second one, so the whole shop must ride out their death. The
- * first kills take one part of each kind (a service replica, an orchestrator, Kafka, PostgreSQL).
+ * first faults take one part of each kind (a service replica, an orchestrator, Kafka, PostgreSQL)
+ * and pause two replicas (SIGSTOP, then SIGCONT), in a random order.
+ *
+ * <p>A paused replica is the harder fault: it keeps its connections, row locks, Kafka group
+ * membership and job locks, answers nothing, and then wakes up and goes on with what it was doing
+ * after others took that work over. An orchestrator is paused for longer than its job lock (60 s),
+ * so the other replica runs its jobs again; a service for longer than its Kafka session (10 s) and
+ * the orchestrator's read timeout (10 s), so its partitions move to the other replica and the
+ * calls it took are made again elsewhere.
  */
 final class Chaos implements AutoCloseable {
 
@@ -33,20 +41,37 @@ final class Chaos implements AutoCloseable {
   /** PostgreSQL may refuse to start while the killed server's backends still hold its shared memory. */
   private static final int RESTART_ATTEMPTS = 5;
 
-  /** One kill: the part, when, how long it was dead, and how long it took to be ready again. */
-  public record Kill(StackPart part, Duration at, Duration down, Duration readyAfter) {
+  /** An orchestrator's pause: past its job lock (lock-time-in-millis 60000), so the other replica takes its jobs. */
+  static final Duration ORCHESTRATOR_PAUSE = Duration.ofSeconds(75);
+  /** A service's pause: past its Kafka session (10 s) and the orchestrator's read timeout (10 s). */
+  static final Duration SERVICE_PAUSE = Duration.ofSeconds(20);
+  /** The pauses of every run, besides its kills. */
+  static final int PAUSES = 2;
+
+  /** How a part was taken down. */
+  public enum How {
+    KILLED,
+    PAUSED
+  }
+
+  /** One fault: the part, how, when, how long it was down, and how long it took to be ready again. */
+  public record Fault(StackPart part, How how, Duration at, Duration down, Duration readyAfter) {
 
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "%s at %.0f s (dead %.0f s, ready %.0f s after its start)",
-          part, at.toMillis() / 1000.0, down.toMillis() / 1000.0, readyAfter.toMillis() / 1000.0);
+      return String.format(Locale.ROOT, "%s %s at %.0f s (%s %.0f s, ready %.0f s after its %s)",
+          part, how == How.KILLED ? "killed" : "paused", at.toMillis() / 1000.0, how == How.KILLED ? "dead" : "stopped",
+          down.toMillis() / 1000.0, readyAfter.toMillis() / 1000.0, how == How.KILLED ? "start" : "SIGCONT");
     }
   }
+
+  /** A fault still to come: a kill of a part of the kind (any kind: null), or a pause of a replica of it. */
+  private record Planned(StackPart.Kind kind, How how) {}
 
   private final LocalStack stack;
   private final Random random;
   private final Consumer<String> progress;
-  private final List<Kill> kills = Collections.synchronizedList(new ArrayList<>());
+  private final List<Fault> faults = Collections.synchronizedList(new ArrayList<>());
   private final Thread thread;
   private final Instant started = Instant.now();
   private volatile boolean stopping;
@@ -65,16 +90,12 @@ final class Chaos implements AutoCloseable {
     return chaos;
   }
 
-  int killCount() {
-    return kills.size();
-  }
-
-  /** Holds the caller until this many kills are done (each with its part ready again). */
-  void awaitKills(int count) {
-    synchronized (kills) {
-      while (kills.size() < count && thread.isAlive()) {
+  /** Holds the caller until this many faults are done (each with its part ready again). */
+  void awaitFaults(int count) {
+    synchronized (faults) {
+      while (faults.size() < count && thread.isAlive()) {
         try {
-          kills.wait(1_000);
+          faults.wait(1_000);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           return;
@@ -83,8 +104,8 @@ final class Chaos implements AutoCloseable {
     }
   }
 
-  /** Ends the kills after the one under way, with every part running again; returns what was killed. */
-  List<Kill> stop() {
+  /** Ends the faults after the one under way, with every part running again; returns what was done. */
+  List<Fault> stop() {
     stopping = true;
     try {
       thread.join();
@@ -94,7 +115,7 @@ final class Chaos implements AutoCloseable {
     if (failure != null) {
       throw failure;
     }
-    return List.copyOf(kills);
+    return List.copyOf(faults);
   }
 
   @Override
@@ -103,36 +124,56 @@ final class Chaos implements AutoCloseable {
   }
 
   private void run() {
-    List<StackPart.Kind> firstKinds = new ArrayList<>(List.of(StackPart.Kind.values()));
-    Collections.shuffle(firstKinds, random);
+    List<Planned> first = new ArrayList<>();
+    for (StackPart.Kind kind : StackPart.Kind.values()) {
+      first.add(new Planned(kind, How.KILLED));
+    }
+    first.add(new Planned(StackPart.Kind.ORCHESTRATOR, How.PAUSED));
+    first.add(new Planned(StackPart.Kind.SERVICE, How.PAUSED));
+    Collections.shuffle(first, random);
     try {
       while (!stopping) {
         pause(between(MIN_REST, MAX_REST));
         if (stopping) {
           return;
         }
-        StackPart victim = victim(firstKinds.isEmpty() ? null : firstKinds.remove(0));
-        Duration at = Duration.between(started, Instant.now());
-        progress.accept("  chaos: killing " + victim);
-        stack.kill(victim);
-        Duration down = between(MIN_DOWN, MAX_DOWN);
-        pause(down);
-        Instant restarting = Instant.now();
-        restart(victim);
-        Kill kill = new Kill(victim, at, down, Duration.between(restarting, Instant.now()));
-        progress.accept("  chaos: " + kill);
-        synchronized (kills) {
-          kills.add(kill);
-          kills.notifyAll();
+        Planned next = first.isEmpty() ? new Planned(null, How.KILLED) : first.remove(0);
+        Fault fault = next.how() == How.KILLED ? kill(victim(next.kind())) : pauseAndResume(victim(next.kind()));
+        progress.accept("  chaos: " + fault);
+        synchronized (faults) {
+          faults.add(fault);
+          faults.notifyAll();
         }
       }
     } catch (RuntimeException e) {
       failure = e;
     } finally {
-      synchronized (kills) {
-        kills.notifyAll();
+      synchronized (faults) {
+        faults.notifyAll();
       }
     }
+  }
+
+  private Fault kill(StackPart victim) {
+    Duration at = Duration.between(started, Instant.now());
+    progress.accept("  chaos: killing " + victim);
+    stack.kill(victim);
+    Duration down = between(MIN_DOWN, MAX_DOWN);
+    pause(down);
+    Instant restarting = Instant.now();
+    restart(victim);
+    return new Fault(victim, How.KILLED, at, down, Duration.between(restarting, Instant.now()));
+  }
+
+  private Fault pauseAndResume(StackPart victim) {
+    Duration at = Duration.between(started, Instant.now());
+    Duration down = victim.kind() == StackPart.Kind.ORCHESTRATOR ? ORCHESTRATOR_PAUSE : SERVICE_PAUSE;
+    progress.accept("  chaos: pausing " + victim + " for " + down.toSeconds() + " s");
+    stack.pause(victim);
+    pause(down);
+    Instant resuming = Instant.now();
+    stack.resume(victim);
+    return new Fault(victim, How.PAUSED, at, down, Duration.between(resuming, Instant.now()));
   }
 
   /** A random part of the kind, or of any kind; only a replica whose siblings all run. */
@@ -180,9 +221,14 @@ final class Chaos implements AutoCloseable {
     }
   }
 
-  static Set<StackPart.Kind> kindsOf(List<Kill> kills) {
+  /** The kinds of part that this many faults took down this way. */
+  static Set<StackPart.Kind> kindsOf(List<Fault> faults, How how) {
     Set<StackPart.Kind> kinds = EnumSet.noneOf(StackPart.Kind.class);
-    kills.forEach(kill -> kinds.add(kill.part().kind()));
+    faults.stream().filter(fault -> fault.how() == how).forEach(fault -> kinds.add(fault.part().kind()));
     return kinds;
+  }
+
+  static long count(List<Fault> faults, How how) {
+    return faults.stream().filter(fault -> fault.how() == how).count();
   }
 }

@@ -37,13 +37,13 @@ public final class ChaosMain {
         ShopApi shop = new ShopApi(address);
         ChaosRun run = new ChaosRun(stack, address, shop, chaos, arguments.orders(), arguments.kills(), progress);
         CrowdReport crowd = Crowd.run(address, shop, arguments.plan(), progress, run);
-        return new ChaosReport(crowd, settings.replicas(), run.kills());
+        return new ChaosReport(crowd, settings.replicas(), run.faults());
       }
     }
   }
 
-  /** The crowd's report with the kills before it and a last line for scripts ({@code CHAOS key=value ...}). */
-  public record ChaosReport(CrowdReport crowd, int replicas, List<Chaos.Kill> kills) implements CommandLine.Report {
+  /** The crowd's report with the faults before it and a last line for scripts ({@code CHAOS key=value ...}). */
+  public record ChaosReport(CrowdReport crowd, int replicas, List<Chaos.Fault> faults) implements CommandLine.Report {
 
     @Override
     public boolean holds() {
@@ -52,17 +52,27 @@ public final class ChaosMain {
 
     /** Each kind of part killed at least once: a service replica, an orchestrator, Kafka, PostgreSQL. */
     public Set<StackPart.Kind> killedKinds() {
-      return Chaos.kindsOf(kills);
+      return Chaos.kindsOf(faults, Chaos.How.KILLED);
+    }
+
+    public long kills() {
+      return Chaos.count(faults, Chaos.How.KILLED);
+    }
+
+    /** An orchestrator and a service, each paused past its job lock or Kafka session. */
+    public Set<StackPart.Kind> pausedKinds() {
+      return Chaos.kindsOf(faults, Chaos.How.PAUSED);
     }
 
     @Override
     public List<String> lines() {
       List<String> lines = new ArrayList<>();
-      lines.add("Kills (SIGKILL, then a start a few seconds later):");
-      kills.forEach(kill -> lines.add("  - " + kill));
+      lines.add("Faults (SIGKILL, then a start a few seconds later; or SIGSTOP, then SIGCONT):");
+      faults.forEach(fault -> lines.add("  - " + fault));
       lines.addAll(crowd.lines());
-      lines.add(String.format(Locale.ROOT, "CHAOS orders=%d replicas=%d kills=%d kinds=%d incidents=%d dead_letters=%d broken=%d",
-          crowd.plan().orders(), replicas, kills.size(), Chaos.kindsOf(kills).size(), crowd.incidents(), crowd.deadLetters(), crowd.broken().size()));
+      lines.add(String.format(Locale.ROOT, "CHAOS orders=%d replicas=%d kills=%d kinds=%d pauses=%d incidents=%d dead_letters=%d broken=%d",
+          crowd.plan().orders(), replicas, kills(), killedKinds().size(), Chaos.count(faults, Chaos.How.PAUSED), crowd.incidents(),
+          crowd.deadLetters(), crowd.broken().size()));
       return lines;
     }
   }

@@ -26,13 +26,14 @@ import java.util.function.Consumer;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * The crowd while {@link Chaos} kills parts of the shop: placements are spread over the kills (so
- * that every kill finds orders in flight), a poison record is sent halfway, and when the shop is
+ * The crowd while {@link Chaos} kills and pauses parts of the shop: placements are spread over the
+ * faults (so that every fault finds orders in flight), a poison record is sent halfway, and when the shop is
  * at rest the invariants of the crowd are checked along with what a chaos run adds.
  */
 final class ChaosRun implements CrowdHooks {
 
   static final String KILLS = "the run killed as many parts as asked, each kind at least once";
+  static final String PAUSES = "the run paused an orchestrator past its job lock and a service past its Kafka session";
   static final String INCIDENTS = "no incident left that one retry does not resolve";
   static final String OUTBOXES = "every outbox empty: each event a service recorded was sent";
   static final String VIEW = "the order view equals each order's source state (status, reason, payment, delivery)";
@@ -53,10 +54,11 @@ final class ChaosRun implements CrowdHooks {
   private final Chaos chaos;
   private final int orders;
   private final int minKills;
+  private final int minFaults;
   private final Consumer<String> progress;
   private final PoisonRecords poison;
   private final AtomicBoolean poisonSent = new AtomicBoolean();
-  private List<Chaos.Kill> kills = List.of();
+  private List<Chaos.Fault> faults = List.of();
 
   ChaosRun(LocalStack stack, ShopAddress address, ShopApi shop, Chaos chaos, int orders, int minKills, Consumer<String> progress) {
     this.stack = stack;
@@ -64,36 +66,39 @@ final class ChaosRun implements CrowdHooks {
     this.chaos = chaos;
     this.orders = orders;
     this.minKills = minKills;
+    this.minFaults = minKills + Chaos.PAUSES;
     this.progress = progress;
     this.poison = new PoisonRecords(address.kafkaBootstrapServers());
   }
 
-  List<Chaos.Kill> kills() {
-    return kills;
+  List<Chaos.Fault> faults() {
+    return faults;
   }
 
-  /** The i-th order waits for its share of the kills: order i of N after i*K/N kills. */
+  /** The i-th order waits for its share of the faults: order i of N after i*F/N faults. */
   @Override
   public void beforePlacing(int index) {
-    chaos.awaitKills((int) ((long) index * minKills / orders));
+    chaos.awaitFaults((int) ((long) index * minFaults / orders));
     if (index >= orders / 2 && !poisonSent.getAndSet(true)) {
       poison.send();
       progress.accept("  chaos: poison records sent to " + PoisonRecords.TOPICS + " (key " + poison.key() + ")");
     }
   }
 
-  /** The kills end once the customers are done; the rest of the kills still asked for come first. */
+  /** The faults end once the customers are done; the rest of the faults still asked for come first. */
   @Override
   public void customersDone() {
-    chaos.awaitKills(minKills);
-    kills = chaos.stop();
-    progress.accept("  chaos: stopped after " + kills.size() + " kills; every part runs again");
+    chaos.awaitFaults(minFaults);
+    faults = chaos.stop();
+    progress.accept("  chaos: stopped after " + Chaos.count(faults, Chaos.How.KILLED) + " kills and "
+        + Chaos.count(faults, Chaos.How.PAUSED) + " pauses; every part runs again");
   }
 
   @Override
   public Map<String, List<String>> afterSettling(List<CrowdOrder> placed, Map<CrowdOrder, OrderFacts> facts) {
     Map<String, List<String>> broken = new LinkedHashMap<>();
     broken.put(KILLS, checkKills());
+    broken.put(PAUSES, checkPauses());
     broken.put(INCIDENTS, retryIncidentsOnce(placed, facts));
     broken.put(OUTBOXES, checkOutboxes());
     broken.put(VIEW, checkViewAgainstSources(placed, facts));
@@ -104,13 +109,25 @@ final class ChaosRun implements CrowdHooks {
 
   private List<String> checkKills() {
     List<String> broken = new ArrayList<>();
-    if (kills.size() < minKills) {
-      broken.add(kills.size() + " kills, " + minKills + " asked for");
+    long kills = Chaos.count(faults, Chaos.How.KILLED);
+    if (kills < minKills) {
+      broken.add(kills + " kills, " + minKills + " asked for");
     }
-    Set<StackPart.Kind> killed = Chaos.kindsOf(kills);
+    Set<StackPart.Kind> killed = Chaos.kindsOf(faults, Chaos.How.KILLED);
     for (StackPart.Kind kind : StackPart.Kind.values()) {
       if (!killed.contains(kind)) {
         broken.add("no " + kind + " was killed");
+      }
+    }
+    return broken;
+  }
+
+  private List<String> checkPauses() {
+    Set<StackPart.Kind> paused = Chaos.kindsOf(faults, Chaos.How.PAUSED);
+    List<String> broken = new ArrayList<>();
+    for (StackPart.Kind kind : List.of(StackPart.Kind.ORCHESTRATOR, StackPart.Kind.SERVICE)) {
+      if (!paused.contains(kind)) {
+        broken.add("no " + kind + " was paused");
       }
     }
     return broken;

@@ -83,6 +83,8 @@ final class ChildProcess {
       return;
     }
     if (running.isAlive()) {
+      // a paused process would take SIGTERM only once it runs again
+      signal(running, "CONT");
       running.destroy();
       try {
         if (!running.waitFor(GRACE.toSeconds(), TimeUnit.SECONDS)) {
@@ -112,6 +114,42 @@ final class ChildProcess {
     }
     pidFile.remove(running.pid());
     process = null;
+  }
+
+  /**
+   * SIGSTOP: the process holds its sockets, locks and connections but answers nothing, as a JVM
+   * in a long GC pause or on a frozen node does; {@link #resume()} lets it go on where it stopped.
+   */
+  synchronized void pause() {
+    Process running = process;
+    if (running == null || !running.isAlive()) {
+      throw new StackException(name + " does not run: there is nothing to pause");
+    }
+    signal(running, "STOP");
+  }
+
+  /** SIGCONT to a paused process. */
+  synchronized void resume() {
+    Process running = process;
+    if (running != null && running.isAlive()) {
+      signal(running, "CONT");
+    }
+  }
+
+  /** The JDK sends only SIGTERM and SIGKILL; the rest goes through kill(1). */
+  private void signal(Process running, String signal) {
+    try {
+      Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(running.pid())).redirectErrorStream(true).start();
+      String output = new String(kill.getInputStream().readAllBytes()).trim();
+      if (kill.waitFor() != 0) {
+        throw new StackException("Cannot send SIG" + signal + " to " + name + ": " + output);
+      }
+    } catch (IOException e) {
+      throw new StackException("Cannot send SIG" + signal + " to " + name + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StackException("Interrupted while sending SIG" + signal + " to " + name, e);
+    }
   }
 
   Path logFile() {

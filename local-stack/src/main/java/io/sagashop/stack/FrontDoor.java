@@ -7,19 +7,31 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One address for the replicas of a service, as a Kubernetes Service gives them: each new TCP
- * connection goes to the next replica in turn, and to the one after it when that one refuses
+ * connection goes to the next ready replica in turn, and to the one after it when that one refuses
  * (stopped, killed, or not listening yet). Like kube-proxy it works on connections, not requests:
  * a connection kept alive stays with its replica, and breaks when that replica dies.
+ *
+ * <p>Like the endpoints of a Service, a replica whose readiness probe fails {@value
+ * #FAILURE_THRESHOLD} times in a row gets no new connection until it passes again: a paused replica
+ * still accepts connections (the kernel completes them) but answers none. When no replica is
+ * ready, every one is tried, so that a stack still starting is reachable.
  *
  * <p>Written here rather than taken from a library because the stack must stay free of anything but
  * the JDK and Maven Central jars, and a TCP relay is all a local stack needs.
@@ -29,23 +41,37 @@ final class FrontDoor implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(FrontDoor.class);
   private static final int CONNECT_TIMEOUT_MILLIS = 1_000;
   private static final int BUFFER = 16 * 1024;
+  private static final Duration PROBE_PERIOD = Duration.ofSeconds(1);
+  private static final int FAILURE_THRESHOLD = 3;
+
+  /** A replica behind the door: its port, and its readiness probe (one call, true when it passed). */
+  record Upstream(int port, BooleanSupplier readiness) {}
 
   private final String name;
   private final int port;
-  private final List<Integer> replicaPorts;
+  private final List<Upstream> replicas;
+  /** Failed readiness probes in a row, by replica. */
+  private final AtomicIntegerArray failedProbes;
   private final AtomicInteger next = new AtomicInteger();
   private final ExecutorService relays;
+  private final ScheduledExecutorService probes;
   private ServerSocket server;
 
-  FrontDoor(String name, int port, List<Integer> replicaPorts) {
+  FrontDoor(String name, int port, List<Upstream> replicas) {
     this.name = name;
     this.port = port;
-    this.replicaPorts = List.copyOf(replicaPorts);
-    this.relays = Executors.newCachedThreadPool(runnable -> {
-      Thread thread = new Thread(runnable, "front-door-" + name);
+    this.replicas = List.copyOf(replicas);
+    this.failedProbes = new AtomicIntegerArray(replicas.size());
+    this.relays = Executors.newCachedThreadPool(daemon("front-door-" + name));
+    this.probes = Executors.newScheduledThreadPool(replicas.size(), daemon("front-door-probe-" + name));
+  }
+
+  private static ThreadFactory daemon(String name) {
+    return runnable -> {
+      Thread thread = new Thread(runnable, name);
       thread.setDaemon(true);
       return thread;
-    });
+    };
   }
 
   /** Starts taking connections on the service's port. */
@@ -58,6 +84,45 @@ final class FrontDoor implements AutoCloseable {
       throw new StackException("Cannot open the front door of " + name + " on port " + port + ": " + e.getMessage(), e);
     }
     relays.execute(this::accept);
+    for (int i = 0; i < replicas.size(); i++) {
+      int replica = i;
+      probes.scheduleWithFixedDelay(() -> probe(replica), 0, PROBE_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void probe(int replica) {
+    boolean passed;
+    try {
+      passed = replicas.get(replica).readiness().getAsBoolean();
+    } catch (RuntimeException e) {
+      passed = false;
+    }
+    int before = passed ? failedProbes.getAndSet(replica, 0) : failedProbes.getAndIncrement(replica);
+    if (passed && before >= FAILURE_THRESHOLD) {
+      log.info("{} replica on port {} is ready again: it gets new connections", name, replicas.get(replica).port());
+    } else if (!passed && before == FAILURE_THRESHOLD - 1) {
+      log.info("{} replica on port {} failed {} readiness probes: no new connections until it passes", name,
+          replicas.get(replica).port(), FAILURE_THRESHOLD);
+    }
+  }
+
+  int port() {
+    return port;
+  }
+
+  /** The ports of the replicas that get new connections now. */
+  List<Integer> readyPorts() {
+    List<Integer> ready = new ArrayList<>();
+    for (int i = 0; i < replicas.size(); i++) {
+      if (isReady(i)) {
+        ready.add(replicas.get(i).port());
+      }
+    }
+    return ready;
+  }
+
+  private boolean isReady(int replica) {
+    return failedProbes.get(replica) < FAILURE_THRESHOLD;
   }
 
   private void accept() {
@@ -85,11 +150,16 @@ final class FrontDoor implements AutoCloseable {
     pump(client, upstream);
   }
 
-  /** The next replica in turn that accepts a connection; each is tried once. */
+  /** The next ready replica in turn that accepts a connection (any replica, when none is ready); each is tried once. */
   private Optional<Socket> connectToAReplica() {
-    int first = Math.floorMod(next.getAndIncrement(), replicaPorts.size());
-    for (int i = 0; i < replicaPorts.size(); i++) {
-      int replicaPort = replicaPorts.get((first + i) % replicaPorts.size());
+    int first = Math.floorMod(next.getAndIncrement(), replicas.size());
+    List<Integer> inTurn = new ArrayList<>();
+    for (int i = 0; i < replicas.size(); i++) {
+      inTurn.add((first + i) % replicas.size());
+    }
+    List<Integer> ready = inTurn.stream().filter(this::isReady).toList();
+    for (int replica : ready.isEmpty() ? inTurn : ready) {
+      int replicaPort = replicas.get(replica).port();
       Socket socket = new Socket();
       try {
         socket.setTcpNoDelay(true);
@@ -145,5 +215,6 @@ final class FrontDoor implements AutoCloseable {
       }
     }
     relays.shutdownNow();
+    probes.shutdownNow();
   }
 }

@@ -99,7 +99,9 @@ public final class LocalStack implements AutoCloseable {
       }
       services.put(service, replicas);
       if (settings.replicasOf(service) > 1) {
-        FrontDoor door = new FrontDoor(service.module(), settings.port(service), replicas.stream().map(ServiceProcess::port).toList());
+        List<FrontDoor.Upstream> upstreams =
+            replicas.stream().map(process -> new FrontDoor.Upstream(process.port(), process::isReady)).toList();
+        FrontDoor door = new FrontDoor(service.module(), settings.port(service), upstreams);
         door.open();
         frontDoors.add(door);
       }
@@ -153,6 +155,29 @@ public final class LocalStack implements AutoCloseable {
       case POSTGRES -> postgres.kill();
       case SERVICE, ORCHESTRATOR -> replica(part).kill();
     }
+  }
+
+  /**
+   * SIGSTOP to one replica: it keeps its sockets, database connections, row locks, Kafka group
+   * membership and job locks, and answers nothing until {@link #resume}. Only replicas: the broker
+   * and the database have no second one to take over.
+   */
+  public void pause(StackPart part) {
+    replicaOnly(part).pause();
+  }
+
+  /** SIGCONT to a paused replica, and back when its readiness probe is UP again. */
+  public void resume(StackPart part) {
+    ServiceProcess replica = replicaOnly(part);
+    replica.resume();
+    replica.awaitReady();
+  }
+
+  private ServiceProcess replicaOnly(StackPart part) {
+    if (part.service() == null) {
+      throw new StackException(part + " has no second one to take over: only a service replica is paused");
+    }
+    return replica(part);
   }
 
   /** Starts a part that was killed or stopped, and returns when it is ready (a replica: its readiness probe is UP). */

@@ -15,6 +15,8 @@ import java.util.Map;
 final class ServiceProcess {
 
   private static final Duration STARTUP = Duration.ofMinutes(4);
+  /** As the manifests' readinessProbe timeoutSeconds. */
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
 
   private final ShopService service;
   private final String name;
@@ -60,6 +62,15 @@ final class ServiceProcess {
     process.kill();
   }
 
+  /** SIGSTOP: alive, holding its connections and locks, answering nothing; see {@link ChildProcess#pause()}. */
+  void pause() {
+    process.pause();
+  }
+
+  void resume() {
+    process.resume();
+  }
+
   String name() {
     return name;
   }
@@ -88,29 +99,35 @@ final class ServiceProcess {
   /** Waits until the readiness probe answers UP: the same signal Kubernetes routes traffic by. */
   void awaitReady() {
     Instant deadline = Instant.now().plus(STARTUP);
-    HttpRequest readiness =
-        HttpRequest.newBuilder(managementUrl().resolve("/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build();
-    while (true) {
+    while (!isReady()) {
       if (!process.isAlive()) {
         throw new StackException(process.whyItStopped(
             "give the services more heap with SAGASHOP_JVM_OPTS (now " + String.join(" ", jvmOptions) + ")"));
-      }
-      try {
-        HttpResponse<String> response = http.send(readiness, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
-          return;
-        }
-      } catch (IOException notListeningYet) {
-        // the port opens late in a Spring Boot start; keep polling until the deadline
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new StackException("Interrupted while waiting for " + name, e);
       }
       if (Instant.now().isAfter(deadline)) {
         throw new StackException(
             name + " was not ready within " + STARTUP.toMinutes() + " minutes. See " + process.logFile());
       }
       Pause.briefly();
+    }
+  }
+
+  /** One readiness probe, as the kubelet makes it: UP within its timeout, or not ready. */
+  boolean isReady() {
+    if (!process.isAlive()) {
+      return false;
+    }
+    HttpRequest readiness =
+        HttpRequest.newBuilder(managementUrl().resolve("/actuator/health/readiness")).timeout(PROBE_TIMEOUT).build();
+    try {
+      HttpResponse<String> response = http.send(readiness, HttpResponse.BodyHandlers.ofString());
+      return response.statusCode() == 200 && response.body().contains("\"UP\"");
+    } catch (IOException notListeningOrNotAnswering) {
+      // the port opens late in a Spring Boot start, and a paused replica answers nothing
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StackException("Interrupted while probing " + name, e);
     }
   }
 }

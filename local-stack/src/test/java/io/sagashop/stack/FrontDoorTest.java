@@ -1,6 +1,7 @@
 package io.sagashop.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,8 +10,11 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -67,15 +71,38 @@ class FrontDoorTest {
     }
   }
 
+  @Test
+  void shouldSendNoNewConnectionToAReplicaWhoseReadinessProbeFailsUntilItPassesAgain() throws IOException {
+    // a paused replica: the kernel still completes connections to it, and nothing answers them
+    ServerSocket paused = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    open.add(paused);
+    AtomicBoolean pausedIsReady = new AtomicBoolean(false);
+    Replica answering = replica("answering");
+    FrontDoor door = open(new FrontDoor.Upstream(paused.getLocalPort(), pausedIsReady::get), new FrontDoor.Upstream(answering.port(), () -> true));
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> door.readyPorts().equals(List.of(answering.port())));
+    for (int i = 0; i < 4; i++) {
+      // before, every second connection went to the paused replica and hung
+      assertThat(call(door.port(), "order " + i)).isEqualTo("answering:order " + i);
+    }
+
+    pausedIsReady.set(true);
+    await().atMost(Duration.ofSeconds(10)).until(() -> door.readyPorts().size() == 2);
+  }
+
   private int frontDoor(Integer... replicaPorts) throws IOException {
+    return open(Arrays.stream(replicaPorts).map(replicaPort -> new FrontDoor.Upstream(replicaPort, () -> true)).toArray(FrontDoor.Upstream[]::new)).port();
+  }
+
+  private FrontDoor open(FrontDoor.Upstream... replicas) throws IOException {
     int port;
     try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = probe.getLocalPort();
     }
-    FrontDoor door = new FrontDoor("test-service", port, List.of(replicaPorts));
+    FrontDoor door = new FrontDoor("test-service", port, List.of(replicas));
     door.open();
     open.add(door);
-    return port;
+    return door;
   }
 
   /** Writes a line, half-closes, and reads the whole answer, as an HTTP/1.0 client would. */
