@@ -21,12 +21,20 @@ import java.util.function.Function;
  * values that are not an event at all. Generated from the example rather than listed by hand, so a
  * field added to a contract is broken in every way by itself. A consumer must apply each, ignore it,
  * or dead-letter it, and go on with the next record of its partition.
+ *
+ * <p>Besides those, each run draws {@value #DRAWN} more with jqwik's generators ({@link
+ * DrawnHostileRecords}): up to three fields at once, each missing or given any JSON value (any
+ * Unicode text, numbers of any size, nested arrays and objects). One fault at a time is what a
+ * person thinks of; the drawn ones find what breaks only in combination. Their seed is logged, and
+ * {@code -Dsagashop.hostile.seed=N} draws the same again.
  */
 public final class HostileRecords {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final String TOO_LONG = "x".repeat(10_000);
+  /** Records drawn at random for each good one, besides the systematic ones. */
+  static final int DRAWN = 25;
 
   private HostileRecords() {}
 
@@ -58,8 +66,18 @@ public final class HostileRecords {
     return nexts;
   }
 
-  /** Every hostile variant of this good envelope (as {@link TopicRecorder#envelope} makes it). */
+  /**
+   * Every hostile variant of this good envelope (as {@link TopicRecorder#envelope} makes it), and
+   * {@value #DRAWN} drawn ones.
+   */
   public static List<Hostile> of(byte[] goodEnvelope) {
+    List<Hostile> hostile = systematic(goodEnvelope);
+    hostile.addAll(DrawnHostileRecords.draw(read(goodEnvelope), DRAWN));
+    return hostile;
+  }
+
+  /** Each field broken in each way, one at a time. */
+  static List<Hostile> systematic(byte[] goodEnvelope) {
     ObjectNode good = read(goodEnvelope);
     List<Hostile> hostile = new ArrayList<>();
     hostile.add(new Hostile("not JSON", "{\"id\": \"1".getBytes(StandardCharsets.UTF_8)));
@@ -100,7 +118,7 @@ public final class HostileRecords {
     return changed(event, fault, copy -> change.accept(prefix.isEmpty() ? copy : (ObjectNode) copy.get("data")));
   }
 
-  private static Hostile changed(ObjectNode event, String fault, Consumer<ObjectNode> change) {
+  static Hostile changed(ObjectNode event, String fault, Consumer<ObjectNode> change) {
     ObjectNode copy = event.deepCopy();
     change.accept(copy);
     try {
