@@ -84,6 +84,10 @@ public final class HostileRecords {
     hostile.add(new Hostile("an empty value", new byte[0]));
     hostile.add(new Hostile("a JSON array", "[]".getBytes(StandardCharsets.UTF_8)));
     hostile.add(new Hostile("a JSON string", "\"OrderPlaced\"".getBytes(StandardCharsets.UTF_8)));
+    // an id seen before, carrying something else: applied once at most, never to another order
+    hostile.add(changed(good, "the good record itself", event -> { }));
+    hostile.add(changed(good, "its id again, for another order", event -> event.put("orderId", UUID.randomUUID().toString())));
+    hostile.add(changed(good, "its id again, with other data", event -> event.set("data", NODES.objectNode())));
     hostile.add(changed(good, "an event type nobody knows", event -> event.put("type", "SomethingNobodyKnows")));
     hostile.add(changed(good, "an order status nobody knows", event -> event.put("orderStatus", "NOT_A_STATUS")));
     broken(good, "", hostile, good);

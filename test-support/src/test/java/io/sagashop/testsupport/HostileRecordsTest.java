@@ -17,7 +17,7 @@ class HostileRecordsTest {
     List<String> faults = HostileRecords.of(good).stream().map(HostileRecords.Hostile::fault).toList();
 
     assertThat(faults).contains("orderId missing", "type null", "data.amount out of any range", "data.transferReference far too long",
-        "an order status nobody knows", "not JSON");
+        "an order status nobody knows", "not JSON", "its id again, for another order", "its id again, with other data");
   }
 
   @Test
