@@ -42,7 +42,7 @@ class DeliveryService {
     }
     Delivery delivery =
         deliveries.saveAndFlush(new Delivery(orderId, productId, quantity, trackingNumber(deliveries.nextTrackingSerial()), clock.instant()));
-    events.publish(DeliveryEvents.of(DeliveryEventType.DeliveryStarted), orderId, delivery.view());
+    events.publish(DeliveryEventType.DeliveryStarted, orderId, delivery.view());
     return Optional.of(delivery);
   }
 
@@ -60,7 +60,7 @@ class DeliveryService {
       return started;
     }
     if (cancelledOrders.record(orderId)) {
-      events.publish(DeliveryEvents.of(DeliveryEventType.DeliveryCancelled), orderId, new DeliveryCancellation(orderId, clock.instant()));
+      events.publish(DeliveryEventType.DeliveryCancelled, orderId, new DeliveryCancellation(orderId, clock.instant()));
     }
     return Optional.empty();
   }

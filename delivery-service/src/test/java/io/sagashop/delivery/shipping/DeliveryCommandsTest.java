@@ -78,7 +78,7 @@ class DeliveryCommandsTest {
     startDelivery(later);
     await().atMost(Duration.ofSeconds(30)).until(() -> events.typesOf(later).contains("DeliveryStarted"));
     assertThat(events.typesOf(orderId)).containsExactly("DeliveryStarted");
-    assertThat(events.eventsOf(orderId).get(0).path("orderStatus").asText()).isEqualTo("IN_DELIVERY");
+    assertThat(events.eventsOf(orderId).get(0).has("orderStatus")).as("names no order status: order-service decides it").isFalse();
   }
 
   @Test
@@ -197,8 +197,8 @@ class DeliveryCommandsTest {
     List<UUID> nexts = new ArrayList<>();
     for (DeliveryCommandType type : DeliveryCommandType.values()) {
       Object data = type == DeliveryCommandType.StartDelivery ? start : Map.of();
-      nexts.addAll(HostileRecords.sendEachBeforeAGoodOne(brokers, COMMANDS, TopicRecorder.envelope(type.name(), orderId, null, data),
-          next -> TopicRecorder.envelope(DeliveryCommandType.StartDelivery.name(), next, null, start)));
+      nexts.addAll(HostileRecords.sendEachBeforeAGoodOne(brokers, COMMANDS, TopicRecorder.envelope(type.name(), orderId, data),
+          next -> TopicRecorder.envelope(DeliveryCommandType.StartDelivery.name(), next, start)));
     }
 
     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
@@ -209,7 +209,7 @@ class DeliveryCommandsTest {
 
   @Test
   void shouldIgnoreCommandsItDoesNotKnow() {
-    TopicRecorder.send(brokers, COMMANDS, orderId.toString(), TopicRecorder.envelope("RepaintWarehouse", orderId, null, Map.of()));
+    TopicRecorder.send(brokers, COMMANDS, orderId.toString(), TopicRecorder.envelope("RepaintWarehouse", orderId, Map.of()));
     UUID next = UUID.randomUUID();
     startDelivery(next);
 
@@ -226,6 +226,6 @@ class DeliveryCommandsTest {
   }
 
   private void send(DeliveryCommandType type, UUID order, Object data) {
-    TopicRecorder.send(brokers, COMMANDS, order.toString(), TopicRecorder.envelope(type.name(), order, null, data));
+    TopicRecorder.send(brokers, COMMANDS, order.toString(), TopicRecorder.envelope(type.name(), order, data));
   }
 }

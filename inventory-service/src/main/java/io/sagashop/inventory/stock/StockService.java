@@ -51,7 +51,7 @@ class StockService {
     product.take(quantity);
     movements.save(new StockMovement(orderId, StockMovement.Kind.DECREASE, productId, quantity, clock.instant()));
     StockDecrease decrease = new StockDecrease(orderId, productId, quantity, product.stock());
-    events.publish(StockEvents.of(StockEventType.QtyDecreased), orderId, decrease);
+    events.publish(StockEventType.QtyDecreased, orderId, decrease);
     return decrease;
   }
 
@@ -74,7 +74,7 @@ class StockService {
     movements.save(
         new StockMovement(orderId, StockMovement.Kind.RESTORE, product.productId(), taken.get().quantity(), clock.instant()));
     events.publish(
-        StockEvents.of(StockEventType.QtyRestored),
+        StockEventType.QtyRestored,
         orderId,
         new StockDecrease(orderId, product.productId(), taken.get().quantity(), product.stock()));
     return true;

@@ -6,7 +6,6 @@ import io.sagashop.orchestrator.saga.OrderFacts;
 import io.sagashop.orchestrator.saga.SagaStep;
 import io.sagashop.orchestrator.saga.StartedOrders;
 import io.sagashop.platform.events.EventOutbox;
-import io.sagashop.platform.events.EventType;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -31,6 +30,6 @@ class CancelDelivery extends SagaStep {
 
   @Override
   protected void run(DelegateExecution execution, OrderFacts order) {
-    outbox.publish(EventType.command(DeliveryCommandType.CancelDelivery), order.orderId(), Map.of());
+    outbox.publish(DeliveryCommandType.CancelDelivery, order.orderId(), Map.of());
   }
 }

@@ -7,7 +7,6 @@ import io.sagashop.orchestrator.saga.OrderFacts;
 import io.sagashop.orchestrator.saga.SagaStep;
 import io.sagashop.orchestrator.saga.StartedOrders;
 import io.sagashop.platform.events.EventOutbox;
-import io.sagashop.platform.events.EventType;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +28,6 @@ class RequestDelivery extends SagaStep {
   @Override
   protected void run(DelegateExecution execution, OrderFacts order) {
     outbox.publish(
-        EventType.command(DeliveryCommandType.StartDelivery), order.orderId(), new StartDelivery(order.productId(), order.quantity()));
+        DeliveryCommandType.StartDelivery, order.orderId(), new StartDelivery(order.productId(), order.quantity()));
   }
 }

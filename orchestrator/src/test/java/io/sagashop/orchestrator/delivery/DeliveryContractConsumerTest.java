@@ -10,7 +10,6 @@ import io.sagashop.delivery.contract.DeliveryCommandType;
 import io.sagashop.delivery.contract.StartDelivery;
 import io.sagashop.orchestrator.SagaExecutions;
 import io.sagashop.platform.events.EventOutbox;
-import io.sagashop.platform.events.EventType;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -26,7 +25,7 @@ class DeliveryContractConsumerTest {
     new RequestDelivery(SagaExecutions.STARTED_ORDERS, outbox).execute(SagaExecutions.of("Request delivery", orderId, "tea-rooibos", 2, "25.80"));
 
     ArgumentCaptor<Object> data = ArgumentCaptor.forClass(Object.class);
-    verify(outbox).publish(eq(EventType.command(DeliveryCommandType.StartDelivery)), eq(orderId), data.capture());
+    verify(outbox).publish(eq(DeliveryCommandType.StartDelivery), eq(orderId), data.capture());
     assertWrittenAs(data.getValue(), StartDelivery.class, "start-delivery.json");
   }
 
@@ -34,6 +33,6 @@ class DeliveryContractConsumerTest {
   void cancelsWithTheContractsCancelDelivery() throws Exception {
     new CancelDelivery(SagaExecutions.STARTED_ORDERS, outbox).execute(SagaExecutions.of("Cancel delivery", orderId, "tea-rooibos", 2, "25.80"));
 
-    verify(outbox).publish(eq(EventType.command(DeliveryCommandType.CancelDelivery)), eq(orderId), any());
+    verify(outbox).publish(eq(DeliveryCommandType.CancelDelivery), eq(orderId), any());
   }
 }

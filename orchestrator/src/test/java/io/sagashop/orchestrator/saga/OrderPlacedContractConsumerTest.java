@@ -44,7 +44,7 @@ class OrderPlacedContractConsumerTest {
   }
 
   private EventEnvelope orderPlaced(String data) throws Exception {
-    return new EventEnvelope(UUID.randomUUID(), OrderEventType.OrderPlaced.name(), "order-service", Instant.now(), orderId, "PLACED",
+    return new EventEnvelope(UUID.randomUUID(), OrderEventType.OrderPlaced.name(), "order-service", Instant.now(), orderId,
         json.readTree(data), null);
   }
 }

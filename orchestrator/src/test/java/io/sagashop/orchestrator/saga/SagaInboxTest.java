@@ -188,11 +188,11 @@ class SagaInboxTest {
   }
 
   private static byte[] event(String type, UUID orderId) {
-    return TopicRecorder.envelope(type, orderId, "IN_DELIVERY", Map.of());
+    return TopicRecorder.envelope(type, orderId, Map.of());
   }
 
   private static byte[] orderPlaced(UUID orderId) {
-    return TopicRecorder.envelope("OrderPlaced", orderId, "PLACED",
+    return TopicRecorder.envelope("OrderPlaced", orderId,
         Map.of("productId", "teapot-kyusu", "productName", "Kyusu clay teapot", "quantity", 2, "amount", 96.00));
   }
 

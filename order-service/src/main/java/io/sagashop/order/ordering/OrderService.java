@@ -76,7 +76,7 @@ public class OrderService {
     Order order =
         orders.saveAndFlush(
             new Order(UUID.randomUUID(), customerId, productId, quantity, price.unitPrice(), idempotencyKey, clock.instant()));
-    events.publish(OrderEvents.of(OrderEventType.OrderPlaced), order.orderId(), placed(order, price));
+    events.publish(OrderEventType.OrderPlaced, order.orderId(), placed(order, price));
     outcomes.placed();
     log.info("Order {} placed by {}: {} x {}", order.orderId(), customerId, quantity, productId);
     return order;
@@ -108,7 +108,7 @@ public class OrderService {
   public Order recordReceipt(UUID orderId) {
     Order order = orders.findForUpdate(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
     if (order.confirmReceipt(clock.instant())) {
-      events.publish(OrderEvents.of(OrderEventType.ReceiptConfirmed), orderId, Map.of("orderId", orderId));
+      events.publish(OrderEventType.ReceiptConfirmed, orderId, Map.of("orderId", orderId));
     }
     return order;
   }
@@ -118,7 +118,7 @@ public class OrderService {
   public Order close(UUID orderId) {
     Order order = orders.findForUpdate(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
     if (order.close(clock.instant())) {
-      events.publish(OrderEvents.of(OrderEventType.OrderClosed), orderId, OrderSnapshot.of(order));
+      events.publish(OrderEventType.OrderClosed, orderId, OrderSnapshot.of(order));
       outcomes.closed();
     } else if (order.status() != OrderStatus.CLOSED) {
       throw new OrderStatusConflictException(orderId, order.status(), "Only an order that is not cancelled can be closed.");
@@ -131,7 +131,7 @@ public class OrderService {
   public Order markCancelled(UUID orderId, CancellationReason reason) {
     Order order = orders.findForUpdate(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
     if (order.cancel(reason, clock.instant())) {
-      events.publish(OrderEvents.of(OrderEventType.OrderCanceled), orderId, OrderSnapshot.of(order));
+      events.publish(OrderEventType.OrderCanceled, orderId, OrderSnapshot.of(order));
       outcomes.cancelled(reason);
       log.info("Order {} cancelled: {}", orderId, reason);
     }

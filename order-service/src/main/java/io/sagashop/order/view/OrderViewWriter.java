@@ -58,7 +58,7 @@ class OrderViewWriter {
     if (!KNOWN_TYPES.contains(event.type())) {
       return false;
     }
-    OrderStatus reached = statusOf(event);
+    OrderStatus reached = OrderStatusOfEvents.reachedBy(event.type()).orElse(null);
     if (event.time() == null) {
       throw new PoisonEventException(event.type() + " for order " + event.orderId() + " has no time; the view orders its timeline by it");
     }
@@ -66,7 +66,8 @@ class OrderViewWriter {
         jdbc.update(
             "INSERT INTO order_view_event (event_id, order_id, type, source, order_status, occurred_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            event.id(), event.orderId(), event.type(), event.source(), event.orderStatus(), Timestamp.from(event.time()));
+            event.id(), event.orderId(), event.type(), event.source(), reached == null ? null : reached.name(),
+            Timestamp.from(event.time()));
     if (fresh == 0) {
       return false;
     }
@@ -81,24 +82,6 @@ class OrderViewWriter {
     }
     jdbc.update("UPDATE order_view SET updated_at = GREATEST(updated_at, ?) WHERE order_id = ?", Timestamp.from(event.time()), event.orderId());
     return true;
-  }
-
-  /**
-   * The order status the event says it leads to, or null for none. A status the view does not know
-   * (a producer upgraded before order-service) can never be shown: the record is poison, and goes to
-   * the dead-letter topic instead of holding up its partition; replayed from there once order-service
-   * knows it.
-   */
-  private static OrderStatus statusOf(EventEnvelope event) {
-    if (event.orderStatus() == null) {
-      return null;
-    }
-    try {
-      return OrderStatus.valueOf(event.orderStatus());
-    } catch (IllegalArgumentException unknown) {
-      throw new PoisonEventException(event.type() + " for order " + event.orderId() + " leads to the order status "
-          + event.orderStatus() + ", which the order view does not know", unknown);
-    }
   }
 
   private void applyData(EventEnvelope event) {

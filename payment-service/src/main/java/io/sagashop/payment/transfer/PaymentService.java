@@ -55,7 +55,7 @@ class PaymentService {
       throw new OrderCancelledException(orderId);
     }
     Payment payment = payments.save(new Payment(orderId, amount, bank.bankAccount(), references.of(payments.nextReferenceSerial()), clock.instant()));
-    events.publish(PaymentEvents.of(PaymentEventType.PayPlaced), orderId, payment.view());
+    events.publish(PaymentEventType.PayPlaced, orderId, payment.view());
     return new Placement(payment, true);
   }
 
@@ -64,7 +64,7 @@ class PaymentService {
   public Payment check(UUID orderId) {
     Payment payment = payments.findForUpdate(orderId).orElseThrow(() -> new PaymentNotFoundException(orderId));
     if (payment.confirmDeposit(clock.instant())) {
-      events.publish(PaymentEvents.of(PaymentEventType.PayChecked), orderId, payment.view());
+      events.publish(PaymentEventType.PayChecked, orderId, payment.view());
     }
     return payment;
   }
@@ -76,7 +76,7 @@ class PaymentService {
     payment.ifPresent(
         found -> {
           if (found.cancel(clock.instant())) {
-            events.publish(PaymentEvents.of(PaymentEventType.PayCanceled), orderId, found.view());
+            events.publish(PaymentEventType.PayCanceled, orderId, found.view());
           }
         });
     return payment;

@@ -34,12 +34,15 @@ public class EventOutbox {
     this.trace = trace;
   }
 
-  /** Records an event; it leaves only if the surrounding transaction commits. */
+  /**
+   * Records an event of a contract's type (an enum there: {@code PayPlaced}, or a command such as
+   * {@code StartDelivery}); it leaves only if the surrounding transaction commits.
+   */
   @Transactional(propagation = Propagation.MANDATORY)
-  public EventEnvelope publish(EventType type, UUID orderId, Object data) {
+  public EventEnvelope publish(Enum<?> type, UUID orderId, Object data) {
     EventEnvelope event =
         new EventEnvelope(
-            UUID.randomUUID(), type.name(), source, clock.instant(), orderId, type.orderStatus(), json.valueToTree(data),
+            UUID.randomUUID(), type.name(), source, clock.instant(), orderId, json.valueToTree(data),
             trace.traceparent().orElse(null));
     publisher.publishEvent(event);
     log.info("Recorded {} for order {}", event.type(), orderId);

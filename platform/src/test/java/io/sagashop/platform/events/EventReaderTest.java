@@ -50,7 +50,7 @@ class EventReaderTest {
 
   private EventEnvelope event(String data) {
     try {
-      return new EventEnvelope(UUID.randomUUID(), "StartDelivery", "orchestrator", Instant.now(), UUID.randomUUID(), null, json.readTree(data), null);
+      return new EventEnvelope(UUID.randomUUID(), "StartDelivery", "orchestrator", Instant.now(), UUID.randomUUID(), json.readTree(data), null);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -106,14 +106,13 @@ public final class TopicRecorder implements AutoCloseable {
   }
 
   /** An event envelope as another service would publish it. */
-  public static byte[] envelope(String type, UUID orderId, String orderStatus, Object data) {
+  public static byte[] envelope(String type, UUID orderId, Object data) {
     Map<String, Object> event = new java.util.LinkedHashMap<>();
     event.put("id", UUID.randomUUID());
     event.put("type", type);
     event.put("source", "test");
     event.put("time", java.time.Instant.now().toString());
     event.put("orderId", orderId);
-    event.put("orderStatus", orderStatus);
     event.put("data", data);
     try {
       return JSON.writeValueAsBytes(event);

@@ -16,8 +16,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Records no consumer can ever apply, each under an orderId of its own: one that is not even JSON on
- * each event topic, and well-formed ones that break a consumer's rules (an order status the order view
- * does not know, an event without its time, a StartDelivery whose quantity is no number). Each must
+ * each event topic, and well-formed ones that break a consumer's rules (an OrderPlaced whose amount is
+ * no number, an event without its time, a StartDelivery whose quantity is no number). Each must
  * land in its topic's dead-letter topic, change nothing else, and hold up nothing behind it.
  */
 final class PoisonRecords {
@@ -36,8 +36,9 @@ final class PoisonRecords {
     for (String topic : TOPICS) {
       records.add(new Poison(topic, key, "{not json, a poison record"));
     }
-    records.add(wellFormed("order.events", "OrderClosed", "\"orderStatus\":\"RETURNED_TO_SENDER\",\"time\":\"2026-01-01T00:00:00Z\",\"data\":{}"));
-    records.add(wellFormed("payment.events", "PayChecked", "\"orderStatus\":\"DEPOSIT_CONFIRMED\",\"data\":{}"));
+    records.add(wellFormed("order.events", "OrderPlaced", "\"time\":\"2026-01-01T00:00:00Z\",\"data\":{\"customerId\":\"chaos\","
+        + "\"productId\":\"tea-rooibos\",\"productName\":\"Rooibos\",\"quantity\":1,\"unitPrice\":\"lots\",\"amount\":\"lots\"}"));
+    records.add(wellFormed("payment.events", "PayChecked", "\"data\":{}"));
     records.add(wellFormed("delivery.commands", "StartDelivery",
         "\"time\":\"2026-01-01T00:00:00Z\",\"data\":{\"productId\":\"tea-rooibos\",\"quantity\":\"forty-two\"}"));
   }
