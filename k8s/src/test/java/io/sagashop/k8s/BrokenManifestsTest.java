@@ -113,7 +113,28 @@ class BrokenManifestsTest {
     edit("base/ingress.yaml", "- path: /catalog", "- path: /internal");
 
     assertThat(findings()).containsExactly(
-        "base/ingress.yaml (Ingress sagashop): path /internal would publish /internal, which must stay inside the cluster");
+        "base/ingress.yaml (Ingress sagashop): path /internal would publish /internal, which must stay inside the cluster",
+        "no Ingress routes /catalog to order-service, and the customer's page calls it");
+  }
+
+  @Test
+  void shouldFailWhenThePagesFirstCallIsNotRouted() {
+    // the outage a cluster showed: the sign-in button met a 404, since /page-settings was not routed
+    edit("base/ingress.yaml", "- path: /page-settings", "- path: /page-settings-of-old");
+
+    assertThat(findings()).containsExactly("no Ingress routes /page-settings to order-service, and the customer's page calls it");
+  }
+
+  @Test
+  void shouldFailWhenAConfiguredCallIsRefusedOrAPolicyAdmitsACallNobodyMakes() {
+    // the other outage: no policy admitted the orchestrator to delivery-service, so a receipt answered 503
+    String admitted = "      app.kubernetes.io/name: delivery-service\n  policyTypes:\n    - Ingress\n  ingress:\n    - from:\n"
+        + "        - podSelector:\n            matchLabels:\n              app.kubernetes.io/name: ";
+    edit("base/network-policies.yaml", admitted + "orchestrator", admitted + "order-service");
+
+    assertThat(findings()).containsExactlyInAnyOrder(
+        "no NetworkPolicy lets orchestrator call delivery-service, and its configuration names delivery-service's URL",
+        "base/network-policies.yaml (NetworkPolicy delivery-service-callers): lets order-service call delivery-service, which it is never configured to call");
   }
 
   @Test

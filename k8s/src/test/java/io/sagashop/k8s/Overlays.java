@@ -59,7 +59,8 @@ final class Overlays {
   private ShopRules.Context context(String overlay) {
     // A laptop cluster has one broker; everything else keeps three copies of every topic.
     int replicas = overlay.endsWith("/dev") ? 1 : 3;
-    return new ShopRules.Context(templateSecrets(), shutdownPhaseSeconds(), StackTopics.all(), replicas);
+    return new ShopRules.Context(templateSecrets(), shutdownPhaseSeconds(), StackTopics.all(), replicas, ShopSources.pagePaths(),
+        ShopSources.calls());
   }
 
   /** The Secrets the operator creates from secrets/secrets.template.yaml, with their keys. */

@@ -24,9 +24,14 @@ final class ShopRules {
       Map<String, Set<String>> templateSecrets,
       int shutdownPhaseSeconds,
       List<String> topics,
-      int requiredTopicReplicas) {}
+      int requiredTopicReplicas,
+      Set<String> pagePaths,
+      Map<String, Set<String>> calls) {}
 
   private static final Set<String> NEVER_ROUTED = Set.of("/internal", "/saga", "/actuator");
+  private static final String NAME = "app.kubernetes.io/name";
+  private static final String COMPONENT = "app.kubernetes.io/component";
+  private static final String SERVICE = "service";
 
   private final List<Manifest> objects;
   private final Context context;
@@ -42,6 +47,8 @@ final class ShopRules {
     rules.deployments();
     rules.services();
     rules.ingress();
+    rules.page();
+    rules.callGraph();
     rules.scaling();
     rules.kafka();
     rules.postgres();
@@ -352,6 +359,64 @@ final class ShopRules {
         }
       }
     }
+  }
+
+  /** Every path the customer's page calls reaches order-service through an Ingress (the page's first is /page-settings). */
+  private void page() {
+    for (String path : context.pagePaths()) {
+      if (!routed(null, path, "order-service")) {
+        findings.add("no Ingress routes " + path + " to order-service, and the customer's page calls it");
+      }
+    }
+  }
+
+  /**
+   * The NetworkPolicies admit exactly the calls the services are configured to make
+   * ({@code sagashop.services.*-url}), both ways: no configured call is refused, and no policy
+   * admits a shop service by name to another it never calls.
+   */
+  private void callGraph() {
+    Set<String> deployed = all("Deployment").stream().map(Manifest::name).collect(Collectors.toSet());
+    context.calls().forEach((caller, callees) -> {
+      for (String callee : callees) {
+        if (deployed.contains(caller) && deployed.contains(callee) && !admits(callee, caller)) {
+          findings.add("no NetworkPolicy lets " + caller + " call " + callee + ", and its configuration names " + callee + "'s URL");
+        }
+      }
+    });
+    for (Manifest policy : all("NetworkPolicy")) {
+      String callee = policy.json().path("spec").path("podSelector").path("matchLabels").path(NAME).asText(null);
+      for (JsonNode rule : policy.json().path("spec").path("ingress")) {
+        for (JsonNode peer : rule.path("from")) {
+          String caller = peer.path("podSelector").path("matchLabels").path(NAME).asText(null);
+          if (callee != null && caller != null && !context.calls().getOrDefault(caller, Set.of()).contains(callee)) {
+            report(policy, "lets " + caller + " call " + callee + ", which it is never configured to call");
+          }
+        }
+      }
+    }
+  }
+
+  /** Whether a NetworkPolicy that selects the callee's pods admits the caller's pods (by name, or as any shop service). */
+  private boolean admits(String callee, String caller) {
+    for (Manifest policy : all("NetworkPolicy")) {
+      JsonNode selected = policy.json().path("spec").path("podSelector").path("matchLabels");
+      if (!callee.equals(selected.path(NAME).asText()) && !SERVICE.equals(selected.path(COMPONENT).asText())) {
+        continue;
+      }
+      for (JsonNode rule : policy.json().path("spec").path("ingress")) {
+        for (JsonNode peer : rule.path("from")) {
+          JsonNode labels = peer.path("podSelector").path("matchLabels");
+          if (peer.has("namespaceSelector") || labels.isMissingNode()) {
+            continue;
+          }
+          if (caller.equals(labels.path(NAME).asText()) || SERVICE.equals(labels.path(COMPONENT).asText())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   /** Whether an Ingress rule for the host (any host when null) sends the path to the Service. */
