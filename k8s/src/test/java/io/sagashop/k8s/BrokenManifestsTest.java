@@ -118,6 +118,19 @@ class BrokenManifestsTest {
   }
 
   @Test
+  void shouldFailOnASingleReplicaOnTheCustomersPathInProduction() {
+    // payment-service and delivery-service ran one replica each: a node drain took each down entirely
+    edit("base/services/payment-service.yaml", "  replicas: 2", "  replicas: 1");
+    edit("base/services/payment-service.yaml", "  minReplicas: 2", "  minReplicas: 1");
+    edit("components/service-defaults/service-defaults.yaml", "topologyKey: kubernetes.io/hostname", "topologyKey: topology.kubernetes.io/zone");
+
+    assertThat(findings()).contains(
+        "base/services/payment-service.yaml (Deployment payment-service): runs a single replica: a node drain takes the whole service down",
+        "base/services/payment-service.yaml (Deployment payment-service): its HorizontalPodAutoscaler may scale it down to one replica",
+        "base/services/order-service.yaml (Deployment order-service): its replicas are not spread over nodes (topologySpreadConstraints on kubernetes.io/hostname)");
+  }
+
+  @Test
   void shouldFailWhenThePagesFirstCallIsNotRouted() {
     // the outage a cluster showed: the sign-in button met a 404, since /page-settings was not routed
     edit("base/ingress.yaml", "- path: /page-settings", "- path: /page-settings-of-old");

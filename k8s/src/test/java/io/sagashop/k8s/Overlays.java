@@ -57,10 +57,11 @@ final class Overlays {
   }
 
   private ShopRules.Context context(String overlay) {
-    // A laptop cluster has one broker; everything else keeps three copies of every topic.
+    // A laptop cluster has one broker and one replica of most services; everything else keeps three
+    // copies of every topic and no single replica on the customer's path.
     int replicas = overlay.endsWith("/dev") ? 1 : 3;
     return new ShopRules.Context(templateSecrets(), shutdownPhaseSeconds(), StackTopics.all(), replicas, ShopSources.pagePaths(),
-        ShopSources.calls());
+        ShopSources.calls(), !overlay.endsWith("/dev"));
   }
 
   /** The Secrets the operator creates from secrets/secrets.template.yaml, with their keys. */

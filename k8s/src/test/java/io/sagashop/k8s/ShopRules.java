@@ -26,7 +26,8 @@ final class ShopRules {
       List<String> topics,
       int requiredTopicReplicas,
       Set<String> pagePaths,
-      Map<String, Set<String>> calls) {}
+      Map<String, Set<String>> calls,
+      boolean highlyAvailable) {}
 
   private static final Set<String> NEVER_ROUTED = Set.of("/internal", "/saga", "/actuator");
   private static final String NAME = "app.kubernetes.io/name";
@@ -224,6 +225,32 @@ final class ShopRules {
       if (find("HorizontalPodAutoscaler", needed).isEmpty()) {
         findings.add("no HorizontalPodAutoscaler for " + needed);
       }
+    }
+    if (context.highlyAvailable()) {
+      all("Deployment").stream().filter(deployment -> SERVICE.equals(deployment.json().path("metadata").path("labels").path(COMPONENT).asText()))
+          .forEach(this::noSingleReplica);
+    }
+  }
+
+  /** On the customer's path in production: two replicas at least, kept by the autoscaler, a budget, spread over nodes. */
+  private void noSingleReplica(Manifest deployment) {
+    if (deployment.json().path("spec").path("replicas").asInt(1) < 2) {
+      report(deployment, "runs a single replica: a node drain takes the whole service down");
+    }
+    if (all("HorizontalPodAutoscaler").stream().anyMatch(hpa -> hpa.json().path("spec").path("scaleTargetRef").path("name").asText().equals(deployment.name())
+        && hpa.json().path("spec").path("minReplicas").asInt(1) < 2)) {
+      report(deployment, "its HorizontalPodAutoscaler may scale it down to one replica");
+    }
+    if (all("PodDisruptionBudget").stream().noneMatch(budget -> deploymentsSelectedBy(budget.json().path("spec").path("selector").path("matchLabels"))
+        .contains(deployment))) {
+      report(deployment, "has no PodDisruptionBudget: a drain may take all its replicas at once");
+    }
+    boolean spread = false;
+    for (JsonNode constraint : deployment.json().path("spec").path("template").path("spec").path("topologySpreadConstraints")) {
+      spread |= "kubernetes.io/hostname".equals(constraint.path("topologyKey").asText());
+    }
+    if (!spread) {
+      report(deployment, "its replicas are not spread over nodes (topologySpreadConstraints on kubernetes.io/hostname)");
     }
   }
 
