@@ -1,7 +1,6 @@
 package io.sagashop.order.ordering;
 
-import java.util.List;
-import java.util.Map;
+import io.sagashop.platform.web.InvalidField;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -19,7 +18,7 @@ class IdempotencyKeyReusedException extends ErrorResponseException {
             HttpStatus.UNPROCESSABLE_ENTITY,
             "The Idempotency-Key " + key + " was already used for a different order; use a new key for a new order.");
     problem.setTitle("Idempotency-Key reused");
-    problem.setProperty("errors", List.of(Map.of("field", "Idempotency-Key", "message", "already used for a different order")));
+    InvalidField.on(problem, "Idempotency-Key", "already used for a different order");
     return problem;
   }
 }

@@ -4,11 +4,11 @@ import io.sagashop.order.catalog.Catalog;
 import io.sagashop.order.contract.CancellationReason;
 import io.sagashop.order.contract.OrderEventType;
 import io.sagashop.order.contract.OrderPlaced;
+import io.sagashop.order.contract.ReceiptConfirmed;
 import io.sagashop.payment.contract.PaymentAmounts;
 import io.sagashop.platform.events.EventOutbox;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -108,7 +108,7 @@ public class OrderService {
   public Order recordReceipt(UUID orderId) {
     Order order = orders.findForUpdate(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
     if (order.confirmReceipt(clock.instant())) {
-      events.publish(OrderEventType.ReceiptConfirmed, orderId, Map.of("orderId", orderId));
+      events.publish(OrderEventType.ReceiptConfirmed, orderId, new ReceiptConfirmed(orderId));
     }
     return order;
   }

@@ -1,9 +1,8 @@
 package io.sagashop.order.ordering;
 
 import io.sagashop.payment.contract.PaymentAmounts;
+import io.sagashop.platform.web.InvalidField;
 import java.math.BigDecimal;
-import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -25,7 +24,7 @@ class OrderTooLargeException extends ErrorResponseException {
             "The order comes to " + amount.toPlainString() + ", more than the largest bank transfer of " + PaymentAmounts.MAX_AMOUNT
                 + "; order fewer at once.");
     problem.setTitle("Order too large");
-    problem.setProperty("errors", List.of(Map.of("field", "quantity", "message", "the amount would exceed " + PaymentAmounts.MAX_AMOUNT)));
+    InvalidField.on(problem, "quantity", "the amount would exceed " + PaymentAmounts.MAX_AMOUNT);
     return problem;
   }
 }

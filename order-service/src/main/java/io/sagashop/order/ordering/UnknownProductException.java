@@ -1,7 +1,6 @@
 package io.sagashop.order.ordering;
 
-import java.util.List;
-import java.util.Map;
+import io.sagashop.platform.web.InvalidField;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -17,7 +16,7 @@ class UnknownProductException extends ErrorResponseException {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, "There is no product " + productId + " in the catalog.");
     problem.setTitle("Unknown product");
-    problem.setProperty("errors", List.of(Map.of("field", "productId", "message", "no such product in the catalog")));
+    InvalidField.on(problem, "productId", "no such product in the catalog");
     return problem;
   }
 }

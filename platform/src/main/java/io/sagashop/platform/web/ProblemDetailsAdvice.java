@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.core.MethodParameter;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -44,7 +43,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(
       MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    List<Map<String, String>> errors =
+    List<InvalidField> errors =
         ex.getBindingResult().getFieldErrors().stream().map(ProblemDetailsAdvice::error).toList();
     return problem(HttpStatus.BAD_REQUEST, "The request has invalid fields: " + fieldNames(errors), errors);
   }
@@ -52,12 +51,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHandlerMethodValidationException(
       HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    List<Map<String, String>> errors = new ArrayList<>();
+    List<InvalidField> errors = new ArrayList<>();
     // a request body's fields, by their names in the JSON
     ex.getBeanResults().forEach(body -> body.getFieldErrors().forEach(error -> errors.add(error(error))));
     // query parameters and headers, by the names the client sent
     ex.getValueResults().forEach(value -> value.getResolvableErrors().forEach(error -> errors.add(
-        Map.of("field", clientName(value.getMethodParameter()), "message", String.valueOf(error.getDefaultMessage())))));
+        new InvalidField(clientName(value.getMethodParameter()), String.valueOf(error.getDefaultMessage())))));
     return problem(HttpStatus.BAD_REQUEST, "The request has invalid fields: " + fieldNames(errors), errors);
   }
 
@@ -76,7 +75,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
               ? "'" + invalid.getValue() + "' is not a valid " + invalid.getTargetType().getSimpleName()
               : "has the wrong type";
       return problem(HttpStatus.BAD_REQUEST, "The field " + field + " " + message + ".",
-          List.of(Map.of("field", field, "message", message)));
+          List.of(new InvalidField(field, message)));
     }
     return problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON.", List.of());
   }
@@ -85,7 +84,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   ResponseEntity<Object> handleTypeMismatch(MethodArgumentTypeMismatchException ex) {
     String message = "'" + ex.getValue() + "' is not a valid " + ex.getRequiredType().getSimpleName();
     return problem(HttpStatus.BAD_REQUEST, "The parameter " + ex.getName() + " " + message + ".",
-        List.of(Map.of("field", ex.getName(), "message", message)));
+        List.of(new InvalidField(ex.getName(), message)));
   }
 
   /**
@@ -122,15 +121,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return new DependencyUnavailableException("The shop's identity provider cannot be reached to authorize a call to another service.", ex);
   }
 
-  private static ResponseEntity<Object> problem(HttpStatus status, String detail, List<Map<String, String>> errors) {
+  private static ResponseEntity<Object> problem(HttpStatus status, String detail, List<InvalidField> errors) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setTitle("Invalid request");
-    problem.setProperty("errors", errors);
-    return ResponseEntity.status(status).body(problem);
+    return ResponseEntity.status(status).body(InvalidField.on(problem, errors));
   }
 
-  private static Map<String, String> error(FieldError error) {
-    return Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage()));
+  private static InvalidField error(FieldError error) {
+    return new InvalidField(error.getField(), String.valueOf(error.getDefaultMessage()));
   }
 
   private static String clientName(MethodParameter parameter) {
@@ -145,8 +143,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return parameter.getParameterName();
   }
 
-  private static String fieldNames(List<Map<String, String>> errors) {
-    return errors.stream().map(error -> error.get("field")).distinct().collect(Collectors.joining(", "));
+  private static String fieldNames(List<InvalidField> errors) {
+    return errors.stream().map(InvalidField::field).distinct().collect(Collectors.joining(", "));
   }
 
   private static String path(JsonMappingException mapping) {

@@ -29,6 +29,14 @@ class OrderContractTest {
   }
 
   @Test
+  void aReceiptConfirmedIsTheExample() {
+    ReceiptConfirmed receipt = read(ReceiptConfirmed.class, "receipt-confirmed.json", ReceiptConfirmed.class);
+
+    assertThat(receipt).isEqualTo(new ReceiptConfirmed(UUID.fromString("6b1d4f1e-3f7a-4a55-9a53-0d7c1f0e2a11")));
+    assertWrittenAs(receipt, ReceiptConfirmed.class, "receipt-confirmed.json");
+  }
+
+  @Test
   void theEventsKeepTheirNamesOnTheTopic() {
     assertThat(OrderEventType.values()).extracting(Enum::name)
         .containsExactly("OrderPlaced", "ReceiptConfirmed", "OrderClosed", "OrderCanceled");
