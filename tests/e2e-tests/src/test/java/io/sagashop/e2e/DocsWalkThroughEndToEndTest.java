@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,6 +28,7 @@ class DocsWalkThroughEndToEndTest {
 
   private static final Path ROOT = Path.of(System.getProperty("sagashop.root", "../..")).toAbsolutePath().normalize();
   private static final Pattern BASH_BLOCK = Pattern.compile("```bash\\n(.*?)```", Pattern.DOTALL);
+  private static final String DOCS_CUSTOMER = "./sagashop token alice ";
   private static final Pattern ORDER_LINE = Pattern.compile("(?m)^ORDER=([0-9a-f-]{36})$");
 
   private final LocalStack stack = ShopStack.get();
@@ -74,9 +76,13 @@ class DocsWalkThroughEndToEndTest {
         + "done";
   }
 
-  /** The README's ports (8080 ... 8085) become this stack's. */
+  /**
+   * The README's ports (8080 ... 8085) become this stack's, and the walk-through's customer one of
+   * this run's own (the shared stack's other tests have an alice of their own, with another password).
+   */
   private String withTheStacksPorts(String script) {
-    String result = script;
+    assertThat(script).contains(DOCS_CUSTOMER);
+    String result = script.replace(DOCS_CUSTOMER, "./sagashop token reader-" + UUID.randomUUID().toString().substring(0, 8) + " ");
     for (ShopService service : ShopService.values()) {
       result = result.replace("localhost:" + service.defaultPort(), "localhost:" + stack.settings().port(service));
     }
