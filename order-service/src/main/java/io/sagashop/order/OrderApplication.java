@@ -3,13 +3,10 @@ package io.sagashop.order;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.cloud.openfeign.EnableFeignClients;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
+/** Feign clients and scheduling are switched on in {@link ServiceClients}, so that test slices leave them out. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@EnableFeignClients
-@EnableScheduling
 public class OrderApplication {
 
   public static void main(String[] args) {

@@ -2,6 +2,7 @@ package io.sagashop.delivery.shipping;
 
 import io.sagashop.delivery.contract.DeliveryEventType;
 import io.sagashop.platform.events.CancelledOrders;
+import io.sagashop.platform.events.EnableCancelledOrders;
 import io.sagashop.platform.events.EventOutbox;
 import io.sagashop.platform.events.OrderLocks;
 import java.time.Clock;
@@ -12,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Starts or cancels each order's delivery once, however often the commands arrive, never both. */
 @Service
-class DeliveryService {
+@EnableCancelledOrders
+public class DeliveryService {
 
   private final DeliveryRepository deliveries;
   private final EventOutbox events;

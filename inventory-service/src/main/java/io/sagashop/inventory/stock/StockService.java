@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
  * once, so a repeated call finds the movement it made the first time and changes nothing.
  */
 @Service
-class StockService {
+public class StockService {
 
   private final ProductRepository products;
   private final StockMovementRepository movements;

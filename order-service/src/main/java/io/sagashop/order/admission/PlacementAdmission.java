@@ -19,6 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,6 +37,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * is turned away before it uses up the rate every other customer shares.
  */
 @Component
+@EnableConfigurationProperties(AdmissionProperties.class) // also in a web slice, which scans no properties
 class PlacementAdmission extends OncePerRequestFilter {
 
   static final String RETRY_AFTER_SECONDS = "1";

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
  * from this service's view of the order, which may be a moment behind.
  */
 @Service
-class OrderCancellation {
+public class OrderCancellation {
 
   private final OrderService orders;
   private final OrchestratorClient orchestrator;

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
  * events to know, and would know it later than the customer's screen.
  */
 @Service
-class OrderReceipt {
+public class OrderReceipt {
 
   private final OrderService orders;
   private final OrchestratorClient orchestrator;

@@ -17,7 +17,7 @@ import org.springframework.web.client.RestClientException;
  * (Keycloak's endpoints are not the shop's own provider's). Read once it answers, then kept.
  */
 @Component
-class IdentityProviderEndpoints {
+public class IdentityProviderEndpoints {
 
   /** The endpoints of the discovery document the page uses. */
   record Endpoints(

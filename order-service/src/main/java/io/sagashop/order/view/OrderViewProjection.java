@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * nothing: the view applies each event once and never moves an order backwards.
  */
 @Component
-class OrderViewProjection implements SmartLifecycle {
+public class OrderViewProjection implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(OrderViewProjection.class);
 

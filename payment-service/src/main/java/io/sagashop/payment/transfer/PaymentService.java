@@ -2,6 +2,7 @@ package io.sagashop.payment.transfer;
 
 import io.sagashop.payment.contract.PaymentEventType;
 import io.sagashop.platform.events.CancelledOrders;
+import io.sagashop.platform.events.EnableCancelledOrders;
 import io.sagashop.platform.events.EventOutbox;
 import io.sagashop.platform.events.OrderLocks;
 import java.math.BigDecimal;
@@ -15,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
  * a repeated request finds what the first one did and publishes nothing new.
  */
 @Service
-class PaymentService {
+@EnableCancelledOrders
+public class PaymentService {
 
   private final PaymentRepository payments;
   private final TransferReferences references;
