@@ -26,7 +26,7 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * and sign in. The page's script talks to the protocol endpoints from another origin (CORS).
  */
 @Configuration(proxyBeanMethods = false)
-class SignInSecurity {
+public class SignInSecurity {
 
   @Bean
   @Order(1)
