@@ -37,7 +37,7 @@ public final class LoadMain {
    * caller without a token away): its probes are on a management port of each replica, which
    * depends on how many replicas that shop runs.
    */
-  static boolean isRunning(StackSettings settings) {
+  public static boolean isRunning(StackSettings settings) {
     HttpRequest probe =
         HttpRequest.newBuilder(settings.url(ShopService.ORCHESTRATOR).resolve("/engine-rest/version"))
             .timeout(Duration.ofSeconds(5))

@@ -1,4 +1,4 @@
-package io.sagashop.load.dashboards;
+package io.sagashop.dashboards;
 
 import java.time.Duration;
 import java.time.Instant;

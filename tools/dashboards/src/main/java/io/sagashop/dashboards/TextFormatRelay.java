@@ -1,4 +1,4 @@
-package io.sagashop.load.dashboards;
+package io.sagashop.dashboards;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

@@ -1,9 +1,10 @@
-package io.sagashop.load;
+package io.sagashop.dashboards;
 
-import io.sagashop.load.dashboards.Dashboard;
-import io.sagashop.load.dashboards.DashboardImage;
-import io.sagashop.load.dashboards.MetricsServer;
-import io.sagashop.load.dashboards.PrometheusApi;
+import io.sagashop.load.CommandLine;
+import io.sagashop.load.Crowd;
+import io.sagashop.load.CrowdReport;
+import io.sagashop.load.LoadMain;
+import io.sagashop.load.ShopAddress;
 import io.sagashop.stack.LocalStack;
 import io.sagashop.stack.ShopPasswords;
 import io.sagashop.stack.ShopService;

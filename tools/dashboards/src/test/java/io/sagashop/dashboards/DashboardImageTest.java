@@ -1,4 +1,4 @@
-package io.sagashop.load.dashboards;
+package io.sagashop.dashboards;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

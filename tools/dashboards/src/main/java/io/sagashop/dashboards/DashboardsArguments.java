@@ -1,5 +1,7 @@
-package io.sagashop.load;
+package io.sagashop.dashboards;
 
+import io.sagashop.load.CrowdPlan;
+import io.sagashop.load.Options;
 import java.util.List;
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package io.sagashop.load.dashboards;
+package io.sagashop.dashboards;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
