@@ -166,10 +166,12 @@ class ResilienceEndToEndTest {
     assertThat(traceId).matches("[0-9a-f]{32}");
     assertThat(incident.path("incidentMessage").asText()).endsWith("[trace " + traceId + "]");
 
-    // the operator brings payment-service back and retries the job, as Cockpit's retry button does
+    // the operator brings payment-service back and retries the job as docs/runbook.md shows, over the
+    // REST API as Cockpit's retry button does, the runbook's commands run as written
     stack.start(ShopService.PAYMENT);
-    String jobId = incident.path("configuration").asText();
-    assertThat(shop.asAdmin("PUT", "/job/" + jobId + "/retries", Map.of("retries", 1)).status()).isEqualTo(204);
+    String output = DocsCommands.run(stack, Map.of("ORDER", orderId), DocsCommands.blockWith("docs/runbook.md", "/retries")).succeeded().output();
+    assertThat(output).contains("\"activityId\": \"Task_RequestBankTransfer\"", "Request bank transfer failed for order " + orderId,
+        "\"job\": \"" + incident.path("configuration").asText() + "\"");
 
     shop.awaitStatus(orderId, "AWAITING_DEPOSIT");
     await().atMost(ShopClient.STEP).until(() -> incidentOf(orderId) == null);
