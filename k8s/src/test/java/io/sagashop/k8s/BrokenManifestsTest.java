@@ -80,7 +80,8 @@ class BrokenManifestsTest {
     edit("base/services/payment-service.yaml", "      targetPort: http", "      targetPort: management");
 
     assertThat(findings()).containsExactly(
-        "base/services/payment-service.yaml (Service payment-service): publishes the management port 8081 of payment-service, which an Ingress could then route");
+        "base/services/payment-service.yaml (Service payment-service): publishes the management port 8081 of payment-service, which an Ingress could then route",
+        "base/services/orchestrator.yaml (Deployment orchestrator): no NetworkPolicy lets it reach payment-service on port management, which its configuration names");
   }
 
   @Test
@@ -151,6 +152,46 @@ class BrokenManifestsTest {
   }
 
   @Test
+  void shouldFailWhenTheServicesAreConfiguredForABrokerTheirPoliciesDoNotLetThemReach() {
+    edit("base/kustomization.yaml", "SPRING_KAFKA_BOOTSTRAP_SERVERS=sagashop-kafka-bootstrap:9092", "SPRING_KAFKA_BOOTSTRAP_SERVERS=sagashop-kafka-bootstrap:9093");
+
+    assertThat(findings()).hasSize(10).contains(
+        "base/services/order-service.yaml (Deployment order-service): no NetworkPolicy lets it reach the Kafka brokers of "
+            + "sagashop-kafka-bootstrap:9093 on port 9093, which its configuration names",
+        "base/kafka/kafka.yaml (Kafka sagashop): listener plain admits order-service, which is never configured to use it");
+  }
+
+  @Test
+  void shouldFailWhenAnEgressPolicyLetsAServiceReachWhatItNeverCalls() {
+    String egress = "      app.kubernetes.io/name: payment-service\n  policyTypes:\n    - Egress\n  egress:\n";
+    edit("base/network-policies.yaml", egress, egress
+        + "    - to:\n        - podSelector:\n            matchLabels:\n              app.kubernetes.io/name: inventory-service\n      ports:\n        - port: http\n");
+
+    assertThat(findings()).containsExactly(
+        "base/services/payment-service.yaml (Deployment payment-service): an egress policy lets it reach the pods "
+            + "{app.kubernetes.io/name=inventory-service}, which it is never configured to reach");
+  }
+
+  @Test
+  void shouldFailWhenTheBrokerOrTheDatabaseDoesNotLetAClientIn() {
+    edit("base/kafka/kafka.yaml", "          - podSelector:\n              matchLabels:\n                app.kubernetes.io/name: delivery-service\n", "");
+    edit("base/postgres/network-policy.yaml", "        - podSelector:\n            matchLabels:\n              app.kubernetes.io/name: inventory-service\n", "");
+
+    assertThat(findings()).containsExactlyInAnyOrder(
+        "base/kafka/kafka.yaml (Kafka sagashop): listener plain does not admit delivery-service, which is configured to use it",
+        "base/postgres/cluster.yaml (Cluster sagashop-db): no NetworkPolicy lets inventory-service in, whose datasource is this cluster");
+  }
+
+  @Test
+  void shouldFailWhenTheServicesCannotReachAnOutsideIssuer() {
+    edit("overlays/production/kustomization.yaml", "  - issuer-egress.yaml\n", "");
+
+    assertThat(findings()).hasSize(5).contains(
+        "base/services/payment-service.yaml (Deployment payment-service): no NetworkPolicy lets it reach the identity provider at CHANGE_ME "
+            + "on port 443, which its configuration names");
+  }
+
+  @Test
   void shouldFailOnAGracePeriodShorterThanTheShutdown() {
     edit("components/service-defaults/service-defaults.yaml", "value: 45", "value: 30");
 
@@ -191,9 +232,12 @@ class BrokenManifestsTest {
   void shouldFailWhenTheServicesWouldFetchTheKeysFromTheBrowsersHost() {
     edit("components/identity-provider/kustomization.yaml", "name: orchestrator|order-service|payment-service|inventory-service|delivery-service", "name: order-service");
 
-    assertThat(findings("overlays/dev")).hasSize(16).contains(
+    assertThat(findings("overlays/dev")).hasSize(24).contains(
         "base/services/orchestrator.yaml (Deployment orchestrator): needs SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI "
-            + "at the provider's Service inside the cluster (has null)");
+            + "at the provider's Service inside the cluster (has null)",
+        // and the network would not let them: they would go out to the browsers' host
+        "base/services/orchestrator.yaml (Deployment orchestrator): no NetworkPolicy lets it reach the identity provider at "
+            + "http://identity.localtest.me on port 80, which its configuration names");
   }
 
   @Test

@@ -61,7 +61,7 @@ final class Overlays {
     // copies of every topic and no single replica on the customer's path.
     int replicas = overlay.endsWith("/dev") ? 1 : 3;
     return new ShopRules.Context(templateSecrets(), shutdownPhaseSeconds(), StackTopics.all(), replicas, ShopSources.pagePaths(),
-        ShopSources.calls(), !overlay.endsWith("/dev"));
+        ShopSources.calls(), !overlay.endsWith("/dev"), ShopSources.platformServices(), ShopSources.databaseClients(), ShopSources.platformServices());
   }
 
   /** The Secrets the operator creates from secrets/secrets.template.yaml, with their keys. */

@@ -27,7 +27,10 @@ final class ShopRules {
       int requiredTopicReplicas,
       Set<String> pagePaths,
       Map<String, Set<String>> calls,
-      boolean highlyAvailable) {}
+      boolean highlyAvailable,
+      Set<String> kafkaClients,
+      Set<String> databaseClients,
+      Set<String> issuerClients) {}
 
   private static final Set<String> NEVER_ROUTED = Set.of("/internal", "/saga", "/actuator");
   private static final String NAME = "app.kubernetes.io/name";
@@ -55,6 +58,8 @@ final class ShopRules {
     rules.postgres();
     rules.identity();
     rules.management();
+    rules.findings.addAll(Connections.check(objects, context,
+        deployment -> rules.environmentOf(deployment.json().path("spec").path("template").path("spec").path("containers").path(0))));
     return rules.findings;
   }
 

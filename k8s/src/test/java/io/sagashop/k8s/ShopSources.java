@@ -70,6 +70,21 @@ final class ShopSources {
     return calls;
   }
 
+  /**
+   * The services built on the platform: they publish and consume through Kafka (the platform's outbox
+   * and listeners) and check every caller's token against the issuer's keys.
+   */
+  static Set<String> platformServices() {
+    return SERVICES.stream().filter(service -> read(ROOT.resolve(service).resolve("pom.xml")).contains("<artifactId>platform</artifactId>"))
+        .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+  }
+
+  /** The services with a database of their own (a datasource in their configuration). */
+  static Set<String> databaseClients() {
+    return SERVICES.stream().filter(service -> read(ROOT.resolve(service).resolve("src/main/resources/application.yml")).contains("datasource"))
+        .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+  }
+
   private static String read(Path file) {
     try {
       return Files.readString(file);
