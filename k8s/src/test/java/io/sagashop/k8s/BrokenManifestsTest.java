@@ -192,6 +192,18 @@ class BrokenManifestsTest {
   }
 
   @Test
+  void shouldKeepTheShopsOwnProviderHighlyAvailableInAProductionOverlay() throws IOException {
+    // production with the shop's own provider instead of an outside one (before: one replica, no budget)
+    FileSystemUtils.copyRecursively(k8s.resolve(OVERLAY), k8s.resolve("overlays/production-own-provider"));
+    edit("overlays/production-own-provider/kustomization.yaml", "components:\n", "components:\n  - ../../components/identity-provider\n");
+    assertThat(findings("overlays/production-own-provider")).filteredOn(finding -> finding.contains("(Deployment identity-service)")).isEmpty();
+
+    edit("components/identity-provider/identity-service.yaml", "  replicas: 2\n", "  replicas: 1\n");
+    assertThat(findings("overlays/production-own-provider")).filteredOn(finding -> finding.contains("(Deployment identity-service)")).containsExactly(
+        "components/identity-provider/identity-service.yaml (Deployment identity-service): runs a single replica: a node drain takes the whole service down");
+  }
+
+  @Test
   void shouldFailOnAGracePeriodShorterThanTheShutdown() {
     edit("components/service-defaults/service-defaults.yaml", "value: 45", "value: 30");
 
