@@ -289,8 +289,13 @@ class StaffEngineApiTest {
         List.of(String.valueOf(victim.getAssignee()), String.valueOf(victim.getOwner()), String.valueOf(victim.getDescription()),
             String.valueOf(victim.getDueDate()), String.valueOf(victim.getPriority()), String.valueOf(victim.isSuspended())),
         runtime.createProcessInstanceQuery().active().processInstanceBusinessKey(anotherCustomersOrder.toString()).count(),
-        Stream.concat(history.findHistoryCleanupJobs().stream(), management.createJobQuery().processInstanceId(victim.getProcessInstanceId()).list().stream())
-            .map(job -> job.getId() + ":" + job.getRetries() + ":" + job.getDuedate() + ":" + job.isSuspended()).sorted().toList(),
+        Stream.concat(
+                // the engine itself moves the cleanup's due date whenever the job runs inside its batch window
+                // (01:00-05:00; CI found it at 04:54); a call that moves it is refused by the guard, as the table shows
+                history.findHistoryCleanupJobs().stream().map(job -> job.getId() + ":" + job.getRetries() + ":" + job.isSuspended()),
+                management.createJobQuery().processInstanceId(victim.getProcessInstanceId()).list().stream()
+                    .map(job -> job.getId() + ":" + job.getRetries() + ":" + job.getDuedate() + ":" + job.isSuspended()))
+            .sorted().toList(),
         runtime.createIncidentQuery().processInstanceId(victim.getProcessInstanceId()).count(),
         filters.createFilterQuery().count(),
         authorizations.createAuthorizationQuery().count(),
