@@ -1,6 +1,8 @@
 package io.sagashop.k8s;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * One object of a rendered overlay, with the file it came from (Kustomize's origin annotation), so
@@ -28,5 +30,15 @@ record Manifest(String origin, JsonNode json) {
   @Override
   public String toString() {
     return origin + " (" + kind() + " " + name() + ")";
+  }
+
+  /** The objects of this kind in a rendered overlay. */
+  static List<Manifest> ofKind(List<Manifest> objects, String kind) {
+    return objects.stream().filter(object -> object.is(kind)).toList();
+  }
+
+  /** The object of this kind and name in a rendered overlay, if there is one. */
+  static Optional<Manifest> named(List<Manifest> objects, String kind, String name) {
+    return objects.stream().filter(object -> object.is(kind) && object.name().equals(name)).findFirst();
   }
 }

@@ -536,11 +536,11 @@ final class ShopRules {
   }
 
   private List<Manifest> all(String kind) {
-    return objects.stream().filter(object -> object.is(kind)).toList();
+    return Manifest.ofKind(objects, kind);
   }
 
   private Optional<Manifest> find(String kind, String name) {
-    return objects.stream().filter(object -> object.is(kind) && object.name().equals(name)).findFirst();
+    return Manifest.named(objects, kind, name);
   }
 
   private void report(Manifest object, String finding) {
