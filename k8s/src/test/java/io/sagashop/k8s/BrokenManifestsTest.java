@@ -183,6 +183,48 @@ class BrokenManifestsTest {
   }
 
   @Test
+  void shouldFailWhenAnyPodMaySpeakToKafka() {
+    // the open door a review found: a plain listener, no sign-in, no ACLs
+    edit("base/kafka/kafka.yaml", "        authentication:\n          type: scram-sha-512\n", "");
+    edit("base/kafka/kafka.yaml", "    authorization:\n      type: simple\n", "");
+
+    assertThat(findings()).containsExactlyInAnyOrder(
+        "base/kafka/kafka.yaml (Kafka sagashop): listener plain lets any pod in without signing in (authentication.type: scram-sha-512, as the services' KafkaUsers)",
+        "base/kafka/kafka.yaml (Kafka sagashop): every signed-in client may do anything (spec.kafka.authorization.type: simple, so that the KafkaUsers' ACLs count)");
+  }
+
+  @Test
+  void shouldFailWhenAUserMayDoMoreOrLessThanItsServiceDoes() {
+    // inventory-service could ship an unpaid order with a StartDelivery; payment-service could not commit its offsets
+    String inventory = "  name: inventory-service\n  labels:\n    strimzi.io/cluster: sagashop\n"
+        + "spec:\n  authentication:\n    type: scram-sha-512\n  authorization:\n    type: simple\n    acls:\n";
+    edit("base/kafka/users.yaml", inventory, inventory
+        + "      - resource:\n          type: topic\n          name: delivery.commands\n          patternType: literal\n        operations: [Write]\n");
+    edit("base/kafka/users.yaml", "          name: payment-service\n          patternType: literal\n        operations: [Read]",
+        "          name: payment-service\n          patternType: literal\n        operations: [Describe]");
+
+    assertThat(findings()).containsExactlyInAnyOrder(
+        "base/kafka/users.yaml (KafkaUser inventory-service): grants Write topic delivery.commands, which inventory-service's configuration never uses",
+        "base/kafka/users.yaml (KafkaUser payment-service): lacks Read group payment-service, which payment-service's configuration needs",
+        "base/kafka/users.yaml (KafkaUser payment-service): grants Describe group payment-service, which payment-service's configuration never uses");
+  }
+
+  @Test
+  void shouldFailWhenAServiceDoesNotSignInAsItsOwnUser() {
+    edit("base/services/delivery-service.yaml", "                  name: delivery-service\n                  key: sasl.jaas.config",
+        "                  name: orchestrator\n                  key: sasl.jaas.config");
+    edit("base/kafka/users.yaml", "  name: inventory-service\n", "  name: inventory\n");
+
+    assertThat(findings()).containsExactlyInAnyOrder(
+        "base/services/delivery-service.yaml (Deployment delivery-service): must sign in to Kafka as KafkaUser delivery-service "
+            + "(SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG from key sasl.jaas.config of Secret delivery-service)",
+        "base/services/inventory-service.yaml (Deployment inventory-service): uses Kafka, but no KafkaUser inventory-service lets it in",
+        "base/services/inventory-service.yaml (Deployment inventory-service): container \"inventory-service\": SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG "
+            + "reads key sasl.jaas.config of Secret inventory-service, which neither the overlay nor secrets/secrets.template.yaml defines",
+        "base/kafka/users.yaml (KafkaUser inventory): no service signs in as this user; it is a way in nobody needs");
+  }
+
+  @Test
   void shouldFailWhenTheServicesCannotReachAnOutsideIssuer() {
     edit("overlays/production/kustomization.yaml", "  - issuer-egress.yaml\n", "");
 

@@ -61,7 +61,8 @@ final class Overlays {
     // copies of every topic and no single replica on the customer's path.
     int replicas = overlay.endsWith("/dev") ? 1 : 3;
     return new ShopRules.Context(templateSecrets(), shutdownPhaseSeconds(), StackTopics.all(), replicas, ShopSources.pagePaths(),
-        ShopSources.calls(), !overlay.endsWith("/dev"), ShopSources.platformServices(), ShopSources.databaseClients(), ShopSources.platformServices());
+        ShopSources.calls(), !overlay.endsWith("/dev"), ShopSources.platformServices(), ShopSources.databaseClients(), ShopSources.platformServices(),
+        ShopSources.kafkaUse());
   }
 
   /** The Secrets the operator creates from secrets/secrets.template.yaml, with their keys. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -30,7 +31,8 @@ final class ShopRules {
       boolean highlyAvailable,
       Set<String> kafkaClients,
       Set<String> databaseClients,
-      Set<String> issuerClients) {}
+      Set<String> issuerClients,
+      Map<String, ShopSources.KafkaUse> kafkaUse) {}
 
   private static final Set<String> NEVER_ROUTED = Set.of("/internal", "/saga", "/actuator");
   private static final String NAME = "app.kubernetes.io/name";
@@ -58,8 +60,10 @@ final class ShopRules {
     rules.postgres();
     rules.identity();
     rules.management();
-    rules.findings.addAll(Connections.check(objects, context,
-        deployment -> rules.environmentOf(deployment.json().path("spec").path("template").path("spec").path("containers").path(0))));
+    Function<Manifest, Map<String, String>> environment =
+        deployment -> rules.environmentOf(deployment.json().path("spec").path("template").path("spec").path("containers").path(0));
+    rules.findings.addAll(Connections.check(objects, context, environment));
+    rules.findings.addAll(KafkaPermissions.check(objects, context.kafkaUse(), environment));
     return rules.findings;
   }
 
@@ -504,7 +508,14 @@ final class ShopRules {
           keys.addAll(fieldNames(secret.json().path("stringData")));
           return keys;
         });
-    return rendered.isPresent() ? rendered : Optional.ofNullable(context.templateSecrets().get(name));
+    if (rendered.isPresent()) {
+      return rendered;
+    }
+    // Strimzi's user operator writes each KafkaUser's password into a Secret of the user's name
+    if (find("KafkaUser", name).isPresent()) {
+      return Optional.of(KafkaPermissions.USER_SECRET_KEYS);
+    }
+    return Optional.ofNullable(context.templateSecrets().get(name));
   }
 
   private List<Manifest> deploymentsSelectedBy(JsonNode selector) {

@@ -85,6 +85,51 @@ final class ShopSources {
         .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
   }
 
+  /**
+   * What each service built on the platform does on Kafka, read from its configuration: it publishes to
+   * {@code sagashop.events.topic}, consumes every other {@code ...-topic} (and {@code ...-topics} list)
+   * and parks what it cannot take in that topic's {@code .DLT}; it consumes in the group its
+   * {@code ...-group} names (a prefix: the view adds a generation) or, without one, in Spring's default
+   * group, the application's name.
+   */
+  static Map<String, KafkaUse> kafkaUse() {
+    Map<String, KafkaUse> uses = new TreeMap<>();
+    for (String service : platformServices()) {
+      Set<String> writes = new LinkedHashSet<>();
+      Set<String> reads = new LinkedHashSet<>();
+      String name = service;
+      String group = null;
+      try (var documents = Kustomize.YAML.readerFor(JsonNode.class).readValues(ROOT.resolve(service).resolve("src/main/resources/application.yml").toFile())) {
+        while (documents.hasNext()) {
+          JsonNode document = (JsonNode) documents.next();
+          name = document.path("spring").path("application").path("name").asText(name);
+          JsonNode own = document.path("sagashop").path("events").path("topic");
+          if (!own.isMissingNode()) {
+            writes.add(own.asText());
+          }
+          for (var section : (Iterable<Map.Entry<String, JsonNode>>) document.path("sagashop")::fields) {
+            for (var setting : (Iterable<Map.Entry<String, JsonNode>>) section.getValue()::fields) {
+              // (consumers-per-topic is a count, not a topic)
+              if ((setting.getKey().endsWith("-topic") || setting.getKey().endsWith("-topics")) && setting.getValue().isTextual()) {
+                reads.addAll(List.of(setting.getValue().asText().split("\\s*,\\s*")));
+              } else if (setting.getKey().endsWith("-group")) {
+                group = setting.getValue().asText();
+              }
+            }
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      reads.forEach(topic -> writes.add(topic + ".DLT"));
+      uses.put(service, new KafkaUse(writes, reads, reads.isEmpty() ? null : group == null ? name : group, group != null));
+    }
+    return uses;
+  }
+
+  /** A service's topics and consumer group; {@code group} is null when it consumes nothing. */
+  record KafkaUse(Set<String> writes, Set<String> reads, String group, boolean groupIsPrefix) {}
+
   private static String read(Path file) {
     try {
       return Files.readString(file);
