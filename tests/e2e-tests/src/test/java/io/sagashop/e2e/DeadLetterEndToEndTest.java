@@ -52,7 +52,7 @@ class DeadLetterEndToEndTest {
     // on every partition, so that whichever partition the next order lands on has poison before it
     READERS.keySet().forEach(topic -> {
       for (int partition = 0; partition < PARTITIONS; partition++) {
-        TopicRecorder.send(stack.kafkaBootstrapServers(), topic, partition, poisonKey, poison);
+        TopicRecorder.send(stack.kafkaConnection().clientProperties(), topic, partition, poisonKey, poison);
       }
     });
 
@@ -63,7 +63,7 @@ class DeadLetterEndToEndTest {
     shop.awaitStatus(orderId, "IN_DELIVERY");
 
     READERS.forEach((topic, groups) -> {
-      try (TopicRecorder deadLetters = TopicRecorder.of(stack.kafkaBootstrapServers(), topic + ".DLT")) {
+      try (TopicRecorder deadLetters = TopicRecorder.of(stack.kafkaConnection().clientProperties(), topic + ".DLT")) {
         // each group dead-letters the poison of each partition (at least once, as Kafka delivers)
         Set<String> expected =
             groups.stream()

@@ -63,7 +63,7 @@ class MonitoringEndToEndTest {
     assertThat(shop.post(ShopService.ORDER, "/orders/" + closed + "/receipt", Map.of(), Map.of()).status()).isEqualTo(202);
     shop.awaitStatus(closed, "CLOSED");
     shop.awaitStatus(cancelled, "CANCELLED");
-    TopicRecorder.send(stack.kafkaBootstrapServers(), "payment.events", 0, "poison-" + UUID.randomUUID(),
+    TopicRecorder.send(stack.kafkaConnection().clientProperties(), "payment.events", 0, "poison-" + UUID.randomUUID(),
         "{not an event".getBytes(StandardCharsets.UTF_8));
 
     Set<String> asked = metricsAskedFor();

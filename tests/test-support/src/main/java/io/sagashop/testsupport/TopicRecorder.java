@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,7 +23,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Reads a topic from its beginning, as a test sees what a service published there, and writes raw
- * records to a topic, as another service (or a broken one) would.
+ * records to a topic, as another service (or a broken one) would. A broker is given by its bootstrap
+ * servers, or by a client's properties where it asks clients to sign in (the local stack's).
  */
 public final class TopicRecorder implements AutoCloseable {
 
@@ -31,22 +33,25 @@ public final class TopicRecorder implements AutoCloseable {
   private final KafkaConsumer<String, byte[]> consumer;
   private final List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
 
-  private TopicRecorder(String bootstrapServers, String topic) {
-    consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                // A topic the service creates after this recorder subscribed is found within a second.
-                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 1000,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+  private TopicRecorder(Map<String, Object> client, String topic) {
+    Map<String, Object> config = new HashMap<>(client);
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    // A topic the service creates after this recorder subscribed is found within a second.
+    config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 1000);
+    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    consumer = new KafkaConsumer<>(config);
     consumer.subscribe(List.of(topic));
   }
 
   public static TopicRecorder of(String bootstrapServers, String topic) {
-    return new TopicRecorder(bootstrapServers, topic);
+    return of(broker(bootstrapServers), topic);
+  }
+
+  /** A recorder on a broker that asks for these client properties (bootstrap servers and sign-in). */
+  public static TopicRecorder of(Map<String, Object> client, String topic) {
+    return new TopicRecorder(client, topic);
   }
 
   /** What arrived so far, polled briefly; call it inside Awaitility's until. */
@@ -77,13 +82,9 @@ public final class TopicRecorder implements AutoCloseable {
 
   /** Writes these records in their order, through one producer (one per record is slow for hundreds). */
   public static void send(String bootstrapServers, List<Outgoing> records) {
-    try (KafkaProducer<String, byte[]> producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1))) {
+    Map<String, Object> config = producer(broker(bootstrapServers));
+    config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
       for (Outgoing record : records) {
         producer.send(new ProducerRecord<>(record.topic(), record.key(), record.value()));
       }
@@ -93,16 +94,27 @@ public final class TopicRecorder implements AutoCloseable {
 
   /** Writes to one partition (null: the one the key chooses). */
   public static void send(String bootstrapServers, String topic, Integer partition, String key, byte[] value) {
-    try (KafkaProducer<String, byte[]> producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+    send(broker(bootstrapServers), topic, partition, key, value);
+  }
+
+  /** Writes to one partition (null: the one the key chooses) of a broker that asks for these client properties. */
+  public static void send(Map<String, Object> client, String topic, Integer partition, String key, byte[] value) {
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producer(client))) {
       producer.send(new ProducerRecord<>(topic, partition, key, value)).get();
     } catch (Exception e) {
       throw new IllegalStateException("Cannot send to " + topic, e);
     }
+  }
+
+  private static Map<String, Object> broker(String bootstrapServers) {
+    return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+  }
+
+  private static Map<String, Object> producer(Map<String, Object> client) {
+    Map<String, Object> config = new HashMap<>(client);
+    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    return config;
   }
 
   /** An event envelope as another service would publish it. */

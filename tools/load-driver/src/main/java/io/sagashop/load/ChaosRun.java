@@ -68,7 +68,7 @@ final class ChaosRun implements CrowdHooks {
     this.minKills = minKills;
     this.minFaults = minKills + Chaos.PAUSES;
     this.progress = progress;
-    this.poison = new PoisonRecords(address.kafkaBootstrapServers());
+    this.poison = new PoisonRecords(address.kafka());
   }
 
   List<Chaos.Fault> faults() {

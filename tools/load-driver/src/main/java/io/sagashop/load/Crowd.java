@@ -95,7 +95,7 @@ public final class Crowd {
     Map<String, Integer> finalStock = new HashMap<>();
     catalog.initialStock().keySet().forEach(product -> finalStock.put(product, shop.product(product).body().path("stock").asInt(-1)));
     Set<String> orderIds = orders.stream().filter(CrowdOrder::isPlaced).map(CrowdOrder::orderId).collect(Collectors.toSet());
-    List<String> deadLetters = DeadLetters.of(address.kafkaBootstrapServers(), orderIds);
+    List<String> deadLetters = DeadLetters.of(address.kafka(), orderIds);
 
     List<StepTimes.Summary> steps = new ArrayList<>();
     for (Step step : Step.values()) {

@@ -1,5 +1,6 @@
 package io.sagashop.load;
 
+import io.sagashop.stack.KafkaConnection;
 import io.sagashop.stack.StackTopics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,9 +30,9 @@ final class DeadLetters {
   private DeadLetters() {}
 
   /** One line per dead letter of these orders: topic, partition, order, consumer group, cause. */
-  static List<String> of(String bootstrapServers, Set<String> orderIds) {
+  static List<String> of(KafkaConnection kafka, Set<String> orderIds) {
     Properties config = new Properties();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    config.putAll(kafka.clientProperties());
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     List<String> found = new ArrayList<>();
     try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {

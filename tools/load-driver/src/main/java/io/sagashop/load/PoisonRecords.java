@@ -1,5 +1,6 @@
 package io.sagashop.load;
 
+import io.sagashop.stack.KafkaConnection;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,12 +28,12 @@ final class PoisonRecords {
   /** One poison record: where it goes, and what it is. */
   private record Poison(String topic, String key, String value) {}
 
-  private final String bootstrapServers;
+  private final KafkaConnection kafka;
   private final String key = UUID.randomUUID().toString();
   private final List<Poison> records = new ArrayList<>();
 
-  PoisonRecords(String bootstrapServers) {
-    this.bootstrapServers = bootstrapServers;
+  PoisonRecords(KafkaConnection kafka) {
+    this.kafka = kafka;
     for (String topic : TOPICS) {
       records.add(new Poison(topic, key, "{not json, a poison record"));
     }
@@ -56,7 +57,7 @@ final class PoisonRecords {
 
   void send() {
     Properties config = new Properties();
-    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    config.putAll(kafka.clientProperties());
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     // The broker may be the part the chaos just killed: keep trying until it is back.
     config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "180000");
@@ -77,7 +78,7 @@ final class PoisonRecords {
   List<String> missingDeadLetters() {
     Set<String> keys = new HashSet<>();
     records.forEach(poison -> keys.add(poison.key()));
-    List<String> deadLetters = DeadLetters.of(bootstrapServers, keys);
+    List<String> deadLetters = DeadLetters.of(kafka, keys);
     List<String> missing = new ArrayList<>();
     for (Poison poison : records) {
       if (deadLetters.stream().noneMatch(line -> line.startsWith(poison.topic() + ".DLT@") && line.contains(poison.key()))) {

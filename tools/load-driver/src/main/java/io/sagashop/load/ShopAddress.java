@@ -1,5 +1,6 @@
 package io.sagashop.load;
 
+import io.sagashop.stack.KafkaConnection;
 import io.sagashop.stack.LocalStack;
 import io.sagashop.stack.ShopPasswords;
 import io.sagashop.stack.ShopService;
@@ -10,9 +11,9 @@ import java.util.Map;
 
 /**
  * Where the shop under load answers: each service's base URL, the passwords of the seller and the
- * operator, and the broker (for the dead-letter topics).
+ * operator, and the broker as the stack's administrator (for the dead-letter topics and the poison records).
  */
-public record ShopAddress(Map<ShopService, URI> urls, ShopPasswords passwords, String kafkaBootstrapServers) {
+public record ShopAddress(Map<ShopService, URI> urls, ShopPasswords passwords, KafkaConnection kafka) {
 
   /** A stack this JVM started (the end-to-end tests, or {@code ./sagashop load} without a running shop). */
   public static ShopAddress of(LocalStack stack) {
@@ -20,7 +21,7 @@ public record ShopAddress(Map<ShopService, URI> urls, ShopPasswords passwords, S
     for (ShopService service : ShopService.values()) {
       urls.put(service, stack.url(service));
     }
-    return new ShopAddress(urls, stack.passwords(), stack.kafkaBootstrapServers());
+    return new ShopAddress(urls, stack.passwords(), stack.kafkaConnection());
   }
 
   /** The shop {@code ./sagashop run} started with these settings. */
@@ -29,7 +30,7 @@ public record ShopAddress(Map<ShopService, URI> urls, ShopPasswords passwords, S
     for (ShopService service : ShopService.values()) {
       urls.put(service, settings.url(service));
     }
-    return new ShopAddress(urls, passwords, settings.kafkaBootstrapServers());
+    return new ShopAddress(urls, passwords, settings.kafkaConnection(passwords));
   }
 
   URI url(ShopService service) {

@@ -34,6 +34,9 @@ public final class LocalStack implements AutoCloseable {
   private final ShopPasswords passwords;
   private final PostgresServer postgres;
   private final KafkaBroker kafka;
+  private final KafkaUsers kafkaUsers;
+  /** The services' Kafka passwords: new on every start, since every start gives them to the broker again. */
+  private final Map<String, String> kafkaPasswords = new HashMap<>();
   private final TraceServer traces;
   private final Map<ShopService, List<ServiceProcess>> services = new EnumMap<>(ShopService.class);
   private final List<FrontDoor> frontDoors = new ArrayList<>();
@@ -47,7 +50,9 @@ public final class LocalStack implements AutoCloseable {
     this.pids = new PidFile(settings.dataDirectory().resolve("stack.pids"));
     this.passwords = ShopPasswords.of(settings, env);
     this.postgres = new PostgresServer(settings, pids);
-    this.kafka = KafkaBroker.of(settings, pids);
+    this.kafka = KafkaBroker.of(settings, passwords, pids);
+    this.kafkaUsers = KafkaUsers.load();
+    kafkaUsers.names().forEach(user -> kafkaPasswords.put(user, ShopPasswords.generate()));
     this.traces = TraceServer.of(settings, pids);
   }
 
@@ -86,6 +91,7 @@ public final class LocalStack implements AutoCloseable {
     log.info("PostgreSQL ready at {}", postgres.jdbcUrl(""));
     join(broker);
     kafka.ensureTopics(StackTopics.all());
+    kafka.ensureUsers(kafkaUsers, kafkaPasswords);
     log.info("Kafka ready at {}", kafka.bootstrapServers());
     join(traceServer);
     if (traces.isReady()) {
@@ -258,6 +264,16 @@ public final class LocalStack implements AutoCloseable {
     return kafka.bootstrapServers();
   }
 
+  /** Kafka as the stack's tools reach it: the embedded broker's administrator, who may do anything. */
+  public KafkaConnection kafkaConnection() {
+    return kafka.administrator();
+  }
+
+  /** Kafka as one service reaches it: signed in as its own user, with that user's ACLs. */
+  public KafkaConnection kafkaConnection(ShopService service) {
+    return kafka.connectionOf(service.module(), kafkaPasswords.get(service.module()));
+  }
+
   /** Where a service's database is, for checks behind the service's back. */
   public DatabaseAccess database(ShopService service) {
     return new DatabaseAccess(postgres.jdbcUrl(service.database()), postgres.user(), postgres.password());
@@ -311,7 +327,9 @@ public final class LocalStack implements AutoCloseable {
     env.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl(service.database()));
     env.put("SPRING_DATASOURCE_USERNAME", postgres.user());
     env.put("SPRING_DATASOURCE_PASSWORD", postgres.password());
-    env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+    if (kafkaUsers.names().contains(service.module())) {
+      env.putAll(kafkaConnection(service).serviceEnvironment());
+    }
     for (ShopService other : ShopService.values()) {
       env.put(
           "SAGASHOP_SERVICES_" + other.name() + "_URL", "http://localhost:" + settings.port(other));

@@ -121,7 +121,10 @@ public final class LocalStackMain {
         stack.url(ShopService.PAYMENT),
         stack.url(ShopService.INVENTORY),
         stack.url(ShopService.DELIVERY),
-        stack.kafkaBootstrapServers(),
+        stack.kafkaConnection().mechanism() == null
+            ? stack.kafkaBootstrapServers()
+            : stack.kafkaBootstrapServers() + "  (SASL: each service as its own user, with its ACLs; tools as admin, PLAIN, "
+                + ShopPasswords.KAFKA_ADMIN_VARIABLE + " in " + stack.settings().dataDirectory().resolve("passwords.properties") + ")",
         stack.database(ShopService.ORDER).url().replaceAll("/[^/]*$", "/"),
         stack.traceServerUrl().map(url -> url + "/zipkin/  (find an order's trace by its traceId, shown in Cockpit)").orElse("off"),
         stack.managementUrl(ShopService.ORCHESTRATOR, 1),

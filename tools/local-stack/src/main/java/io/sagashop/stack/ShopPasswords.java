@@ -14,19 +14,20 @@ import java.util.Properties;
 import java.util.function.Function;
 
 /**
- * The staff's passwords (their accounts at the identity provider, for the shop and Camunda alike) and the
- * services' client secrets: from the environment when set (SAGASHOP_ADMIN_PASSWORD, ...), otherwise
+ * The staff's passwords (their accounts at the identity provider, for the shop and Camunda alike), the
+ * services' client secrets and the password of the embedded Kafka's administrator (the stack's tools): from the environment when set (SAGASHOP_ADMIN_PASSWORD, ...), otherwise
  * generated once and kept (readable by the owner only) in the data directory, so that they stay the
  * same from one run to the next.
  */
-public record ShopPasswords(String admin, String seller, String orchestratorClient, String orderServiceClient) {
+public record ShopPasswords(String admin, String seller, String orchestratorClient, String orderServiceClient, String kafkaAdmin) {
 
   static final String ADMIN_VARIABLE = "SAGASHOP_ADMIN_PASSWORD";
   static final String SELLER_VARIABLE = "SAGASHOP_SELLER_PASSWORD";
   static final String ORCHESTRATOR_CLIENT_VARIABLE = "SAGASHOP_ORCHESTRATOR_CLIENT_SECRET";
   static final String ORDER_SERVICE_CLIENT_VARIABLE = "SAGASHOP_ORDER_SERVICE_CLIENT_SECRET";
+  static final String KAFKA_ADMIN_VARIABLE = "SAGASHOP_KAFKA_ADMIN_PASSWORD";
   private static final List<String> VARIABLES =
-      List.of(ADMIN_VARIABLE, SELLER_VARIABLE, ORCHESTRATOR_CLIENT_VARIABLE, ORDER_SERVICE_CLIENT_VARIABLE);
+      List.of(ADMIN_VARIABLE, SELLER_VARIABLE, ORCHESTRATOR_CLIENT_VARIABLE, ORDER_SERVICE_CLIENT_VARIABLE, KAFKA_ADMIN_VARIABLE);
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** The passwords of the stack with these settings, as its launcher generated and kept them. */
@@ -48,7 +49,8 @@ public record ShopPasswords(String admin, String seller, String orchestratorClie
       }
       Function<String, String> value = variable -> firstOf(env.apply(variable), stored.getProperty(variable));
       return new ShopPasswords(
-          value.apply(ADMIN_VARIABLE), value.apply(SELLER_VARIABLE), value.apply(ORCHESTRATOR_CLIENT_VARIABLE), value.apply(ORDER_SERVICE_CLIENT_VARIABLE));
+          value.apply(ADMIN_VARIABLE), value.apply(SELLER_VARIABLE), value.apply(ORCHESTRATOR_CLIENT_VARIABLE), value.apply(ORDER_SERVICE_CLIENT_VARIABLE),
+          value.apply(KAFKA_ADMIN_VARIABLE));
     } catch (IOException e) {
       throw new StackException("Cannot read or write the generated passwords in " + file + ": " + e.getMessage(), e);
     }

@@ -154,6 +154,13 @@ public record StackSettings(
     return URI.create("http://localhost:" + port(service));
   }
 
+  /** How the stack and its tools reach Kafka: an external one as anybody, the embedded broker as its administrator. */
+  public KafkaConnection kafkaConnection(ShopPasswords passwords) {
+    return externalKafka.isPresent()
+        ? KafkaConnection.open(externalKafka.get())
+        : KafkaConnection.administrator(kafkaBootstrapServers(), passwords.kafkaAdmin());
+  }
+
   /** The external Kafka's bootstrap servers, or the embedded broker's. */
   public String kafkaBootstrapServers() {
     return externalKafka.orElse("localhost:" + kafkaPort);

@@ -40,6 +40,6 @@ class ShopPasswordsTest {
 
   @Test
   void shouldNotShowPasswordsWhenLogged() {
-    assertThat(new ShopPasswords("a-secret", "b-secret", "c-secret", "d-secret").toString()).doesNotContain("secret");
+    assertThat(new ShopPasswords("a-secret", "b-secret", "c-secret", "d-secret", "e-secret").toString()).doesNotContain("secret");
   }
 }
