@@ -140,6 +140,19 @@ class BrokenManifestsTest {
   }
 
   @Test
+  void shouldFailWhenAnOverlayRoutesOtherwiseThanTheLocalEntry() {
+    // the local stack's entry serves the base's paths: a path only production routes is tried nowhere here
+    edit("overlays/production/ingress-host.yaml", "- op: add\n  path: /spec/tls\n",
+        "- op: add\n  path: /spec/rules/0/http/paths/-\n  value:\n    path: /receipts\n    pathType: Prefix\n"
+            + "    backend:\n      service:\n        name: order-service\n        port:\n          name: http\n"
+            + "- op: add\n  path: /spec/tls\n");
+
+    assertThat(findings()).contains(
+        "the overlay's Ingresses route otherwise than the local stack's entry (k8s/base/ingress.yaml): only in the overlay "
+            + "[sagashop /receipts -> order-service, sagashop-staff /receipts -> order-service with affinity sagashop-route], only in the entry []");
+  }
+
+  @Test
   void shouldFailWhenAConfiguredCallIsRefusedOrAPolicyAdmitsACallNobodyMakes() {
     // the other outage: no policy admitted the orchestrator to delivery-service, so a receipt answered 503
     String admitted = "      app.kubernetes.io/name: delivery-service\n  policyTypes:\n    - Ingress\n  ingress:\n    - from:\n"

@@ -1,8 +1,11 @@
 package io.sagashop.k8s;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sagashop.stack.IngressRoutes;
+import io.sagashop.stack.StackException;
 import io.sagashop.stack.StackTopics;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +65,18 @@ final class Overlays {
     int replicas = overlay.endsWith("/dev") ? 1 : 3;
     return new ShopRules.Context(templateSecrets(), shutdownPhaseSeconds(), StackTopics.all(), replicas, ShopSources.pagePaths(),
         ShopSources.calls(), !overlay.endsWith("/dev"), ShopSources.platformServices(), ShopSources.databaseClients(), ShopSources.platformServices(),
-        ShopSources.kafkaUse());
+        ShopSources.kafkaUse(), entryRoutes());
+  }
+
+  /** The routes the local stack's entry serves: the base's Ingresses (null when one leads to no service; ShopRules names it). */
+  private IngressRoutes entryRoutes() {
+    try (InputStream yaml = Files.newInputStream(k8s.resolve("base/ingress.yaml"))) {
+      return IngressRoutes.parse(yaml);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (StackException unknownService) {
+      return null;
+    }
   }
 
   /** The Secrets the operator creates from secrets/secrets.template.yaml, with their keys. */

@@ -1,6 +1,7 @@
 package io.sagashop.k8s;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sagashop.stack.IngressRoutes;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +33,8 @@ final class ShopRules {
       Set<String> kafkaClients,
       Set<String> databaseClients,
       Set<String> issuerClients,
-      Map<String, ShopSources.KafkaUse> kafkaUse) {}
+      Map<String, ShopSources.KafkaUse> kafkaUse,
+      IngressRoutes entryRoutes) {}
 
   private static final Set<String> NEVER_ROUTED = Set.of("/internal", "/saga", "/actuator");
   private static final String NAME = "app.kubernetes.io/name";
@@ -53,6 +55,7 @@ final class ShopRules {
     rules.deployments();
     rules.services();
     rules.ingress();
+    rules.localEntry();
     rules.page();
     rules.callGraph();
     rules.scaling();
@@ -201,6 +204,47 @@ final class ShopRules {
           }
         }
       }
+    }
+  }
+
+  /**
+   * The local stack's entry serves the base's Ingresses (k8s/base/ingress.yaml, packed into its jar):
+   * an overlay that routes the shop's host otherwise would be a cluster the local tests no longer
+   * speak for.
+   */
+  private void localEntry() {
+    if (context.entryRoutes() == null) {
+      return;
+    }
+    Set<String> local = new TreeSet<>();
+    Set<String> names = new HashSet<>();
+    for (IngressRoutes.Route route : context.entryRoutes().all()) {
+      local.add(route.ingress() + " " + route.path() + (route.exact() ? " (exact)" : "") + " -> " + route.service().module()
+          + (route.affinityCookie() == null ? "" : " with affinity " + route.affinityCookie()));
+      names.add(route.ingress());
+    }
+    Set<String> rendered = new TreeSet<>();
+    for (Manifest ingress : all("Ingress")) {
+      if (!names.contains(ingress.name())) {
+        continue;
+      }
+      JsonNode annotations = ingress.json().path("metadata").path("annotations");
+      String affinity = "cookie".equals(annotations.path("nginx.ingress.kubernetes.io/affinity").asText())
+          ? " with affinity " + annotations.path("nginx.ingress.kubernetes.io/session-cookie-name").asText("INGRESSCOOKIE") : "";
+      for (JsonNode rule : ingress.json().path("spec").path("rules")) {
+        for (JsonNode path : rule.path("http").path("paths")) {
+          rendered.add(ingress.name() + " " + path.path("path").asText() + ("Exact".equals(path.path("pathType").asText()) ? " (exact)" : "")
+              + " -> " + path.path("backend").path("service").path("name").asText() + affinity);
+        }
+      }
+    }
+    if (!rendered.equals(local)) {
+      Set<String> onlyHere = new TreeSet<>(rendered);
+      onlyHere.removeAll(local);
+      Set<String> onlyLocal = new TreeSet<>(local);
+      onlyLocal.removeAll(rendered);
+      findings.add("the overlay's Ingresses route otherwise than the local stack's entry (k8s/base/ingress.yaml): only in the overlay "
+          + onlyHere + ", only in the entry " + onlyLocal);
     }
   }
 

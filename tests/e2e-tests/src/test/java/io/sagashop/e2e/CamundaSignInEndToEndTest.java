@@ -45,8 +45,9 @@ class CamundaSignInEndToEndTest {
   @BeforeAll
   static void startShop() {
     stack = ShopStack.get();
-    orchestrator = stack.url(ShopService.ORCHESTRATOR);
-    signIn = new SignIn(stack.url(ShopService.IDENTITY), URI.create(stack.url(ShopService.ORDER) + "/"));
+    // Cockpit and Tasklist as the cluster publishes them: behind the entry, with the staff's affinity
+    orchestrator = stack.entryUrl();
+    signIn = new SignIn(stack.url(ShopService.IDENTITY), stack.entryUrl().resolve("/"));
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sagashop.stack.LocalStack;
 import io.sagashop.stack.ShopService;
+import io.sagashop.stack.StackSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -53,10 +54,12 @@ final class DocsCommands {
     for (ShopService service : ShopService.values()) {
       script = script.replace("localhost:" + service.defaultPort(), "localhost:" + stack.settings().port(service));
     }
+    script = script.replace("localhost:" + StackSettings.DEFAULT_ENTRY_PORT, "localhost:" + stack.settings().entryPort());
     ProcessBuilder builder = new ProcessBuilder("bash", "-c", script).directory(ROOT.toFile()).redirectErrorStream(true);
     for (ShopService service : ShopService.values()) {
       builder.environment().put(service.portVariable(), String.valueOf(stack.settings().port(service)));
     }
+    builder.environment().put(StackSettings.ENTRY_PORT_VARIABLE, String.valueOf(stack.settings().entryPort()));
     builder.environment().put("SAGASHOP_DATA_DIR", stack.settings().dataDirectory().toString());
     builder.environment().putAll(variables);
     try {

@@ -48,7 +48,7 @@ class OverloadEndToEndTest {
   void shouldRefuseWhatIsBeyondTheLimitWithRetryAfterAndStoreExactlyTheAcceptedOrders() throws SQLException {
     shop.setStock("teapot-kyusu", 500);
     String customer = "burst-" + UUID.randomUUID();
-    URI orders = stack.url(ShopService.ORDER).resolve("/orders");
+    URI orders = stack.entryUrl().resolve("/orders");
     String body = "{\"productId\":\"teapot-kyusu\",\"quantity\":1}";
     String token = shop.customerToken(customer);
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

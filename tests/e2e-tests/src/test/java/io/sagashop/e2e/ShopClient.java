@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sagashop.load.ShopAddress;
 import io.sagashop.load.SignIn;
 import io.sagashop.stack.LocalStack;
 import io.sagashop.stack.ShopPasswords;
@@ -44,11 +45,13 @@ final class ShopClient {
   private static final Pattern CUSTOMER_PARAMETER = Pattern.compile("[?&]customerId=([^&]+)");
 
   private final LocalStack stack;
+  private final ShopAddress address;
   private final SignIn signIn;
 
   ShopClient(LocalStack stack) {
     this.stack = stack;
-    this.signIn = new SignIn(stack.url(ShopService.IDENTITY), URI.create(stack.url(ShopService.ORDER) + "/"));
+    this.address = ShopAddress.of(stack);
+    this.signIn = new SignIn(stack.url(ShopService.IDENTITY), address.page());
   }
 
   /** A customer's access token: registered and signed in on first use. */
@@ -185,8 +188,9 @@ final class ShopClient {
             .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json(body))));
   }
 
+  /** Through the entry where the Ingress routes the path, as customers and sellers come in. */
   private URI uri(ShopService service, String path) {
-    return stack.url(service).resolve(path);
+    return address.uri(service, path);
   }
 
   private static Answer send(HttpRequest.Builder request) {

@@ -45,7 +45,7 @@ class ShopPageBrowserTest {
     // another customer's order, which this customer must never see
     shop.placeOrder("someone-else-" + UUID.randomUUID().toString().substring(0, 8), "cups-set", 1);
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-    browser.get(stack.url(ShopService.ORDER).resolve("/").toString());
+    browser.get(stack.entryUrl().resolve("/").toString());
 
     // a visitor sees the catalog, and signs in, registering on the way
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#product option[value='cups-set']")));
@@ -62,7 +62,7 @@ class ShopPageBrowserTest {
     browser.findElement(By.id("password")).sendKeys(password);
     browser.findElement(By.id("sign-in")).click();
     wait.until(ExpectedConditions.textToBe(By.id("customer-name"), name));
-    assertThat(browser.getCurrentUrl()).isEqualTo(stack.url(ShopService.ORDER).resolve("/").toString());
+    assertThat(browser.getCurrentUrl()).isEqualTo(stack.entryUrl().resolve("/").toString());
 
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#product option[value='cups-set']")));
     new Select(browser.findElement(By.id("product"))).selectByValue("cups-set");
@@ -95,7 +95,7 @@ class ShopPageBrowserTest {
 
     browser.findElement(By.id("sign-out")).click();
     wait.until(ExpectedConditions.textToBe(By.id("message"), "You are signed out."));
-    assertThat(browser.getCurrentUrl()).isEqualTo(stack.url(ShopService.ORDER).resolve("/").toString());
+    assertThat(browser.getCurrentUrl()).isEqualTo(stack.entryUrl().resolve("/").toString());
     assertThat(browser.findElement(By.id("sign-in")).isDisplayed()).isTrue();
     assertThat(browser.findElements(By.cssSelector(".order"))).isEmpty();
     assertThat(browser.executeScript("return sessionStorage.getItem('sagashop.token')")).isNull();

@@ -56,6 +56,24 @@ class StackSmokeTest {
   }
 
   @Test
+  void shouldServeAtTheEntryExactlyWhatTheIngressRoutes() {
+    URI entry = stack.entryUrl();
+    // the page, its first call, the catalog; the engine's API (which wants a token)
+    assertThat(get(entry.resolve("/")).statusCode()).isEqualTo(200);
+    assertThat(get(entry.resolve("/page-settings")).body()).contains(stack.url(ShopService.IDENTITY).toString());
+    assertThat(get(entry.resolve("/catalog")).statusCode()).isEqualTo(200);
+    assertThat(get(entry.resolve("/engine-rest/process-definition")).statusCode()).isEqualTo(401);
+
+    // what the cluster never publishes does not reach a service there, though each service serves it
+    for (String path : new String[] {"/internal/order-view/rebuild", "/saga/orders/42/cancellation", "/actuator/health", "/payments/42",
+        "/products", "/deliveries/42", "/camunda-old"}) {
+      HttpResponse<String> answer = get(entry.resolve(path));
+      assertThat(answer.statusCode()).as(path).isEqualTo(404);
+      assertThat(answer.body()).as(path).contains("No Ingress routes " + path);
+    }
+  }
+
+  @Test
   void shouldRefuseASecondLauncherOnTheSameDataAndSaySo() throws Exception {
     ProcessBuilder launcher =
         new ProcessBuilder(
@@ -101,6 +119,7 @@ class StackSmokeTest {
     ports.put("PostgreSQL", stack.settings().postgresPort());
     ports.put("Kafka", stack.settings().kafkaPort());
     ports.put("Zipkin", stack.settings().zipkinPort());
+    ports.put("the entry", stack.settings().entryPort());
 
     ports.forEach((part, port) -> {
       assertThat(accepts(InetAddress.getLoopbackAddress(), port)).as("%s on this machine", part).isTrue();

@@ -57,7 +57,7 @@ class TasklistBrowserTest {
     wait.ignoring(StaleElementReferenceException.class);
 
     // When the seller opens Tasklist, she signs in at the shop's identity provider
-    browser.get(stack.url(ShopService.ORCHESTRATOR).resolve("/camunda/app/tasklist/default/").toString());
+    browser.get(stack.entryUrl().resolve("/camunda/app/tasklist/default/").toString());
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("seller");
     assertThat(browser.getCurrentUrl()).startsWith(stack.url(ShopService.IDENTITY).toString());
     browser.findElement(By.id("password")).sendKeys(stack.passwords().seller());
@@ -66,13 +66,13 @@ class TasklistBrowserTest {
     // and is back in Tasklist, where she opens the sellers' filter
     WebElement filter = wait.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//*[contains(@class,'task-filters')]//*[normalize-space(text())='" + FILTER + "']")));
-    assertThat(browser.getCurrentUrl()).startsWith(stack.url(ShopService.ORCHESTRATOR).resolve("/camunda/app/tasklist/").toString());
+    assertThat(browser.getCurrentUrl()).startsWith(stack.entryUrl().resolve("/camunda/app/tasklist/").toString());
     filter.click();
     wait.until(ExpectedConditions.urlContains("filter="));
     String filterId = browser.getCurrentUrl().replaceAll(".*filter=([^&]+).*", "$1");
 
     // and the order's task in it: the deposit form shows the order's facts
-    browser.get(stack.url(ShopService.ORCHESTRATOR).resolve("/camunda/app/tasklist/default/#/?filter=" + filterId + "&task=" + taskId).toString());
+    browser.get(stack.entryUrl().resolve("/camunda/app/tasklist/default/#/?filter=" + filterId + "&task=" + taskId).toString());
     var order = shop.order(orderId);
     List<String> orderFacts = List.of(orderId, order.path("productName").asText(), order.path("amount").decimalValue().setScale(2).toPlainString(), transferReference);
     wait.until(driver -> inputValues().containsAll(orderFacts));
@@ -91,7 +91,7 @@ class TasklistBrowserTest {
     wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.account .dropdown-toggle"))).click();
     wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.logout a"))).click();
     wait.until(driver -> atTheProvidersPasswordForm());
-    browser.get(stack.url(ShopService.ORCHESTRATOR).resolve("/camunda/app/tasklist/default/").toString());
+    browser.get(stack.entryUrl().resolve("/camunda/app/tasklist/default/").toString());
     wait.until(driver -> atTheProvidersPasswordForm());
   }
 

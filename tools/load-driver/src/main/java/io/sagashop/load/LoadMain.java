@@ -22,7 +22,7 @@ public final class LoadMain {
   public static void main(String[] args) {
     CommandLine.run(args, LoadArguments::parse, (arguments, settings) -> {
       if (isRunning(settings)) {
-        CommandLine.console.info("Using the shop running at {}", settings.url(ShopService.ORDER));
+        CommandLine.console.info("Using the shop running at {}", settings.entryUrl());
         return Crowd.run(ShopAddress.of(settings, ShopPasswords.of(settings, System::getenv)), arguments.plan(), CommandLine.console::info);
       }
       CommandLine.console.info("No shop answers at {}; starting one for this run (it stops afterwards) ...", settings.url(ShopService.ORCHESTRATOR));

@@ -46,7 +46,7 @@ public final class ShopApi {
 
   public ShopApi(ShopAddress shop) {
     this.shop = shop;
-    this.signIn = new SignIn(shop.url(ShopService.IDENTITY), URI.create(shop.url(ShopService.ORDER) + "/"));
+    this.signIn = new SignIn(shop.url(ShopService.IDENTITY), shop.page());
   }
 
   /** An answer: its status (0 when no server answered), its JSON body, and how long the server asked to wait. */
@@ -219,7 +219,7 @@ public final class ShopApi {
   }
 
   private URI uri(ShopService service, String path) {
-    return shop.url(service).resolve(path);
+    return shop.uri(service, path);
   }
 
   private Answer send(HttpRequest.Builder request) {

@@ -4,7 +4,6 @@ import io.sagashop.stack.ShopPasswords;
 import io.sagashop.stack.ShopService;
 import io.sagashop.stack.StackException;
 import io.sagashop.stack.StackSettings;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -32,7 +31,7 @@ public final class TokenMain {
       if (!LoadMain.isRunning(settings)) {
         throw new StackException("No shop answers at " + settings.url(ShopService.ORCHESTRATOR) + ": start it with ./sagashop run first.");
       }
-      SignIn signIn = new SignIn(settings.url(ShopService.IDENTITY), URI.create(settings.url(ShopService.ORDER) + "/"));
+      SignIn signIn = new SignIn(settings.url(ShopService.IDENTITY), settings.entryUrl().resolve("/"));
       String name = args[0];
       String password;
       if (STAFF.contains(name)) {

@@ -40,6 +40,8 @@ public final class LocalStack implements AutoCloseable {
   private final TraceServer traces;
   private final Map<ShopService, List<ServiceProcess>> services = new EnumMap<>(ShopService.class);
   private final List<FrontDoor> frontDoors = new ArrayList<>();
+  private final IngressRoutes routes = IngressRoutes.load();
+  private ShopEntry entry;
 
   private LocalStack(StackSettings settings, Function<String, String> env, boolean fresh) {
     this.settings = settings;
@@ -112,6 +114,28 @@ public final class LocalStack implements AutoCloseable {
         frontDoors.add(door);
       }
     }
+    entry = new ShopEntry(settings.entryPort(), routes, new ShopEntry.Backends() {
+      @Override
+      public URI url(ShopService service) {
+        return settings.url(service);
+      }
+
+      @Override
+      public int replicas(ShopService service) {
+        return services.get(service).size();
+      }
+
+      @Override
+      public URI url(ShopService service, int replica) {
+        return LocalStack.this.url(service, replica);
+      }
+
+      @Override
+      public boolean isReady(ShopService service, int replica) {
+        return services.get(service).get(replica - 1).isReady();
+      }
+    });
+    entry.open();
     log.info("Starting the services; their logs are in {}", settings.logDirectory());
     // Replica by replica, as a rolling deployment would: the first of each creates the schemas
     // (Camunda's tables are not safe to create from two nodes at once), the others find them.
@@ -241,6 +265,19 @@ public final class LocalStack implements AutoCloseable {
     return settings.url(service);
   }
 
+  /**
+   * The shop's public entry, as the cluster's Ingress: the page, the customers' API, Cockpit, Tasklist
+   * and the engine REST API; any path the Ingress does not route answers 404 there.
+   */
+  public URI entryUrl() {
+    return settings.entryUrl();
+  }
+
+  /** The paths the entry serves, and where each leads. */
+  public IngressRoutes routes() {
+    return routes;
+  }
+
   /** Where one replica (counted from 1) answers; the Camunda webapps keep their login per replica. */
   public URI url(ShopService service, int replica) {
     return services.get(service).get(replica - 1).baseUrl();
@@ -307,6 +344,9 @@ public final class LocalStack implements AutoCloseable {
             .map(service -> CompletableFuture.runAsync(service::stop))
             .toArray(CompletableFuture[]::new)));
     frontDoors.forEach(FrontDoor::close);
+    if (entry != null) {
+      entry.close();
+    }
     traces.stop();
     kafka.stop();
     postgres.stop();
@@ -346,10 +386,11 @@ public final class LocalStack implements AutoCloseable {
         env.putAll(passwords.staffEnvironment());
         env.putAll(passwords.clientEnvironment());
         env.put("SAGASHOP_IDENTITY_SIGNING_KEY", "file:" + SigningKeyFile.ensure(settings.dataDirectory()));
-        env.put("SAGASHOP_PAGE_URL", settings.url(ShopService.ORDER) + "/");
-        env.put("SAGASHOP_PAGE_ORIGIN", settings.url(ShopService.ORDER).toString());
+        // the page, Cockpit and Tasklist are where the cluster has them: behind the entry
+        env.put("SAGASHOP_PAGE_URL", settings.entryUrl() + "/");
+        env.put("SAGASHOP_PAGE_ORIGIN", settings.entryUrl().toString());
         // where Cockpit and Tasklist send a signed-in seller back to
-        env.put("SAGASHOP_ORCHESTRATOR_URL", settings.url(ShopService.ORCHESTRATOR).toString());
+        env.put("SAGASHOP_ORCHESTRATOR_URL", settings.entryUrl().toString());
         // every customer of a crowd (./sagashop load, chaos, bench) registers from 127.0.0.1
         env.put("SAGASHOP_REGISTRATIONS_PER_HOUR", "1000000");
       }

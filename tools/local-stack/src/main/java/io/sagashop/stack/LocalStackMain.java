@@ -90,17 +90,18 @@ public final class LocalStackMain {
   }
 
   private static void printWelcome(LocalStack stack) {
-    // A webapp login lives in one orchestrator's session: with replicas, the webapps are shown on the first.
-    String camunda = stack.url(ShopService.ORCHESTRATOR, 1) + "/camunda/app/";
+    // Customers and staff come in through the entry, as through the cluster's Ingress (which keeps a
+    // browser on one orchestrator, since a webapp login lives in its session).
+    String camunda = stack.entryUrl() + "/camunda/app/";
     console.info("""
 
         sagashop is running.
-          Shop (customers)      {}  (register and sign in there)
+          Shop (customers)      {}  (the entry, as the cluster's Ingress; register and sign in there)
           Orders API            {}/orders  (a customer's bearer token)
           Sign-in (OpenID)      {}
           Cockpit / Tasklist    {}  (Cockpit: cockpit/default/, Tasklist: tasklist/default/)
           Engine REST API       {}/engine-rest  (a seller's or operator's bearer token)
-          Payments API          {}/payments
+          Payments API          {}/payments  (this and the two below: the services' own ports, inside the cluster only)
           Products API          {}/products
           Deliveries API        {}/deliveries
           Kafka                 {}
@@ -113,11 +114,11 @@ public final class LocalStackMain {
         {}Logs in {}
         Press Ctrl-C to stop everything.
         """,
-        stack.url(ShopService.ORDER),
-        stack.url(ShopService.ORDER),
+        stack.entryUrl(),
+        stack.entryUrl(),
         stack.url(ShopService.IDENTITY),
         camunda,
-        stack.url(ShopService.ORCHESTRATOR),
+        stack.entryUrl(),
         stack.url(ShopService.PAYMENT),
         stack.url(ShopService.INVENTORY),
         stack.url(ShopService.DELIVERY),

@@ -27,6 +27,7 @@ import java.util.function.Function;
  * @param kafkaPort port of the embedded broker's client listener
  * @param kafkaControllerPort port of the embedded broker's KRaft controller listener
  * @param zipkinPort port of the trace server (Zipkin) the stack starts, when tracing
+ * @param entryPort port of the shop's entry, which serves the Ingress's paths as the cluster's does
  * @param servicePorts HTTP port of each service
  * @param externalPostgres a PostgreSQL to use instead of the embedded one
  * @param externalKafka bootstrap servers of a Kafka to use instead of the embedded broker
@@ -46,6 +47,7 @@ public record StackSettings(
     int kafkaPort,
     int kafkaControllerPort,
     int zipkinPort,
+    int entryPort,
     Map<ShopService, Integer> servicePorts,
     Optional<ExternalPostgres> externalPostgres,
     Optional<String> externalKafka,
@@ -56,6 +58,9 @@ public record StackSettings(
 
   /** How far apart the replicas' ports are: replica 1 of the orchestrator listens on 8180, replica 2 on 8280. */
   static final int REPLICA_PORT_STEP = 100;
+  /** Where {@code ./sagashop run} serves the shop's entry unless SAGASHOP_ENTRY_PORT says otherwise. */
+  public static final int DEFAULT_ENTRY_PORT = 8000;
+  public static final String ENTRY_PORT_VARIABLE = "SAGASHOP_ENTRY_PORT";
   static final int MAX_REPLICAS = 9;
 
   /**
@@ -86,7 +91,7 @@ public record StackSettings(
 
   /** The same settings, with these environment variables given to every service. */
   public StackSettings withServiceEnvironment(Map<String, String> environment) {
-    return new StackSettings(projectRoot, dataDirectory, postgresBinaries, postgresPort, kafkaPort, kafkaControllerPort, zipkinPort, servicePorts,
+    return new StackSettings(projectRoot, dataDirectory, postgresBinaries, postgresPort, kafkaPort, kafkaControllerPort, zipkinPort, entryPort, servicePorts,
         externalPostgres, externalKafka, jvmOptions, Map.copyOf(environment), replicas, tracing);
   }
 
@@ -94,19 +99,19 @@ public record StackSettings(
   public StackSettings withMoreJvmOptions(List<String> more) {
     List<String> options = new ArrayList<>(jvmOptions);
     options.addAll(more);
-    return new StackSettings(projectRoot, dataDirectory, postgresBinaries, postgresPort, kafkaPort, kafkaControllerPort, zipkinPort, servicePorts,
+    return new StackSettings(projectRoot, dataDirectory, postgresBinaries, postgresPort, kafkaPort, kafkaControllerPort, zipkinPort, entryPort, servicePorts,
         externalPostgres, externalKafka, List.copyOf(options), serviceEnvironment, replicas, tracing);
   }
 
   /** The same settings, with the data (databases, topics, logs) in another directory. */
   public StackSettings withDataDirectory(Path directory) {
-    return new StackSettings(projectRoot, directory, postgresBinaries, postgresPort, kafkaPort, kafkaControllerPort, zipkinPort, servicePorts,
+    return new StackSettings(projectRoot, directory, postgresBinaries, postgresPort, kafkaPort, kafkaControllerPort, zipkinPort, entryPort, servicePorts,
         externalPostgres, externalKafka, jvmOptions, serviceEnvironment, replicas, tracing);
   }
 
   /** The same settings, with or without the trace server ({@code --no-tracing}). */
   public StackSettings withTracing(boolean on) {
-    return new StackSettings(projectRoot, dataDirectory, postgresBinaries, postgresPort, kafkaPort, kafkaControllerPort, zipkinPort, servicePorts,
+    return new StackSettings(projectRoot, dataDirectory, postgresBinaries, postgresPort, kafkaPort, kafkaControllerPort, zipkinPort, entryPort, servicePorts,
         externalPostgres, externalKafka, jvmOptions, serviceEnvironment, replicas, on);
   }
 
@@ -115,7 +120,7 @@ public record StackSettings(
     if (count < 1 || count > MAX_REPLICAS) {
       throw new StackException("--replicas must be between 1 and " + MAX_REPLICAS + ", but is " + count + ".");
     }
-    return new StackSettings(projectRoot, dataDirectory, postgresBinaries, postgresPort, kafkaPort, kafkaControllerPort, zipkinPort, servicePorts,
+    return new StackSettings(projectRoot, dataDirectory, postgresBinaries, postgresPort, kafkaPort, kafkaControllerPort, zipkinPort, entryPort, servicePorts,
         externalPostgres, externalKafka, jvmOptions, serviceEnvironment, count, tracing);
   }
 
@@ -147,6 +152,14 @@ public record StackSettings(
   /** How many processes of this service run: {@link #replicas()}, or one for a service that does not replicate. */
   public int replicasOf(ShopService service) {
     return service.replicable() ? replicas : 1;
+  }
+
+  /**
+   * The shop's public address, as the cluster's Ingress is: the customers' page and API, Cockpit,
+   * Tasklist and the engine REST API, and nothing else.
+   */
+  public URI entryUrl() {
+    return URI.create("http://localhost:" + entryPort);
   }
 
   /** Where a service of this stack answers (its front door, when it has several replicas). */
@@ -212,6 +225,7 @@ public record StackSettings(
         intVariable(env, "SAGASHOP_KAFKA_PORT", 9092),
         intVariable(env, "SAGASHOP_KAFKA_CONTROLLER_PORT", 9093),
         intVariable(env, "SAGASHOP_ZIPKIN_PORT", 9411),
+        intVariable(env, ENTRY_PORT_VARIABLE, DEFAULT_ENTRY_PORT),
         ports,
         postgres,
         Optional.ofNullable(blankToNull(env.apply("SAGASHOP_KAFKA_BOOTSTRAP_SERVERS"))),
@@ -230,7 +244,7 @@ public record StackSettings(
     int blocks = (TEST_PORTS_TO - TEST_PORTS_FROM - REPLICA_PORT_STEP * MAX_REPLICAS) / REPLICA_PORT_STEP;
     for (int attempt = 0; attempt < 100; attempt++) {
       int base = TEST_PORTS_FROM + REPLICA_PORT_STEP * ThreadLocalRandom.current().nextInt(blocks)
-          + ThreadLocalRandom.current().nextInt(REPLICA_PORT_STEP - ShopService.values().length - 4);
+          + ThreadLocalRandom.current().nextInt(REPLICA_PORT_STEP - ShopService.values().length - 5);
       StackSettings candidate = inBlock(projectRoot, dataDirectory, base);
       if (candidate.withReplicas(MAX_REPLICAS).listeningPorts().keySet().stream().allMatch(StackSettings::isFree)) {
         return candidate;
@@ -239,7 +253,7 @@ public record StackSettings(
     throw new StackException("No free block of ports between " + TEST_PORTS_FROM + " and " + TEST_PORTS_TO + " for a test stack.");
   }
 
-  /** The services on base, base + 1, ..., then PostgreSQL, Kafka's two listeners and Zipkin. */
+  /** The services on base, base + 1, ..., then PostgreSQL, Kafka's two listeners, Zipkin and the entry. */
   private static StackSettings inBlock(Path projectRoot, Path dataDirectory, int base) {
     Map<ShopService, Integer> ports = new EnumMap<>(ShopService.class);
     for (ShopService service : ShopService.values()) {
@@ -254,6 +268,7 @@ public record StackSettings(
         next + 1,
         next + 2,
         next + 3,
+        next + 4,
         ports,
         Optional.empty(),
         Optional.empty(),
@@ -280,6 +295,7 @@ public record StackSettings(
     if (tracing) {
       listen(ports, zipkinPort, "Zipkin (SAGASHOP_ZIPKIN_PORT)");
     }
+    listen(ports, entryPort, "the shop's entry (SAGASHOP_ENTRY_PORT)");
     for (ShopService service : ShopService.values()) {
       listen(ports, port(service), service.module() + " (" + service.portVariable() + ")");
       for (int replica = 1; replicasOf(service) > 1 && replica <= replicasOf(service); replica++) {
@@ -316,7 +332,7 @@ public record StackSettings(
 
   /** The same settings, with the PostgreSQL binaries unpacked in another place. */
   public StackSettings withPostgresBinaries(Path directory) {
-    return new StackSettings(projectRoot, dataDirectory, directory, postgresPort, kafkaPort, kafkaControllerPort, zipkinPort,
+    return new StackSettings(projectRoot, dataDirectory, directory, postgresPort, kafkaPort, kafkaControllerPort, zipkinPort, entryPort,
         servicePorts, externalPostgres, externalKafka, jvmOptions, serviceEnvironment, replicas, tracing);
   }
 

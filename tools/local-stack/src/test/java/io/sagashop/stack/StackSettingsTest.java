@@ -86,8 +86,8 @@ class StackSettingsTest {
 
     int replicaProcesses = 1 + StackSettings.MAX_REPLICAS * (ShopService.values().length - 1);
     int frontDoors = ShopService.values().length - 1;
-    // PostgreSQL, Kafka's two listeners, Zipkin, then each process's own port and its actuator's, and the front doors
-    assertThat(ports).hasSize(4 + frontDoors + 2 * replicaProcesses);
+    // PostgreSQL, Kafka's two listeners, Zipkin, the entry, then each process's own port and its actuator's, and the front doors
+    assertThat(ports).hasSize(5 + frontDoors + 2 * replicaProcesses);
     assertThat(ports.keySet()).allSatisfy(port -> assertThat(port).isBetween(StackSettings.TEST_PORTS_FROM, StackSettings.TEST_PORTS_TO - 1));
   }
 
