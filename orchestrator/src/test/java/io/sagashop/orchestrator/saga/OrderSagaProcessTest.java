@@ -136,6 +136,21 @@ class OrderSagaProcessTest {
   }
 
   @Test
+  void shouldLeaveNoDeadlineOfThePaymentWindowBehindOnceTheDepositIsConfirmed() {
+    placeOrder();
+    run("Task_RequestBankTransfer");
+
+    completeTask();
+
+    // a paid order waits for its next step only: a deposit deadline left behind would fire three days
+    // after placement and cancel (and refund) an order already on its way
+    ManagementService management = engine.getProcessEngine().getManagementService();
+    Assertions.assertThat(management.createJobQuery().processInstanceId(saga.getId()).list())
+        .extracting(job -> management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult().getActivityId())
+        .containsExactly("Task_RecordDeposit");
+  }
+
+  @Test
   void shouldCloseTheOrderWhenReceiptIsNeverConfirmed() {
     // Given
     ProcessInstance saga = placeOrder();
