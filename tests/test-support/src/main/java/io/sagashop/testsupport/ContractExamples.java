@@ -7,15 +7,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 /**
  * The examples a contract module ships next to its types ({@code out-of-stock.json} beside
@@ -33,7 +39,58 @@ public final class ContractExamples {
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .build();
 
+  /**
+   * As a service reads a consumed event's data (platform's EventReader with Spring Boot's mapper): a
+   * field the type does not know is ignored, then the type's constraints are checked.
+   */
+  private static final ObjectMapper SERVICE_READER = Jackson2ObjectMapperBuilder.json().build();
+  private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+
   private ContractExamples() {}
+
+  /**
+   * Both orders of a rollout, over the example: a newer producer that added a field (and a nested one)
+   * is read by today's consumer as the example is, neither refused nor dead-lettered; and a producer
+   * that does not write one of the fields the type does not require (an older one, before the field was
+   * added) is read too. A field a consumer cannot do without is required in the type and was in the
+   * contract from its first release: adding a required field is a new event type, not a new field.
+   */
+  public static <T> void assertReadAcrossVersions(Class<?> contract, String name, Class<T> type) {
+    ObjectNode example = (ObjectNode) tree(example(contract, name));
+    T today = readAsService(example, type, name);
+
+    ObjectNode newer = example.deepCopy();
+    newer.put("addedByANewerProducer", "a value today's readers do not know");
+    newer.putObject("addedObject").put("nested", 1);
+    assertThat(readAsService(newer, type, name + " with fields a newer producer added")).as(name + " from a newer producer").isEqualTo(today);
+
+    for (Iterator<String> fields = example.fieldNames(); fields.hasNext(); ) {
+      String field = fields.next();
+      ObjectNode older = example.deepCopy();
+      older.remove(field);
+      T read = readOrNull(older, type);
+      Set<ConstraintViolation<T>> violations = read == null ? Set.of() : VALIDATOR.validate(read);
+      boolean required = read == null || violations.stream().anyMatch(violation -> violation.getPropertyPath().toString().equals(field));
+      if (!required) {
+        assertThat(violations).as(name + " without " + field).isEmpty();
+      }
+    }
+  }
+
+  private static <T> T readAsService(JsonNode data, Class<T> type, String what) {
+    T read = readOrNull(data, type);
+    assertThat(read).as(what + " is not read as a " + type.getSimpleName()).isNotNull();
+    assertThat(VALIDATOR.validate(read)).as(what + " breaks " + type.getSimpleName() + "'s constraints").isEmpty();
+    return read;
+  }
+
+  private static <T> T readOrNull(JsonNode data, Class<T> type) {
+    try {
+      return SERVICE_READER.treeToValue(data, type);
+    } catch (IOException e) {
+      return null;
+    }
+  }
 
   /** The example {@code name} beside the contract type {@code contract}. */
   public static String example(Class<?> contract, String name) {

@@ -1,5 +1,6 @@
 package io.sagashop.delivery.contract;
 
+import static io.sagashop.testsupport.ContractExamples.assertReadAcrossVersions;
 import static io.sagashop.testsupport.ContractExamples.assertWrittenAs;
 import static io.sagashop.testsupport.ContractExamples.read;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,5 +32,12 @@ class DeliveryContractTest {
   @Test
   void theCommandsKeepTheirNamesOnTheTopic() {
     assertThat(DeliveryCommandType.values()).extracting(Enum::name).containsExactly("StartDelivery", "CancelDelivery");
+  }
+
+  @Test
+  void everyExampleIsReadByOlderAndNewerServicesAlike() {
+    // a rollout may upgrade either side first: neither refuses what the other writes
+    assertReadAcrossVersions(StartDelivery.class, "start-delivery.json", StartDelivery.class);
+    assertReadAcrossVersions(DeliveryView.class, "delivery.json", DeliveryView.class);
   }
 }

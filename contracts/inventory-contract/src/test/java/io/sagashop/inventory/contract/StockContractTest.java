@@ -1,5 +1,6 @@
 package io.sagashop.inventory.contract;
 
+import static io.sagashop.testsupport.ContractExamples.assertReadAcrossVersions;
 import static io.sagashop.testsupport.ContractExamples.assertWrittenAs;
 import static io.sagashop.testsupport.ContractExamples.read;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,5 +32,11 @@ class StockContractTest {
   void thePathsNameTheOrder() {
     assertThat(StockApi.DECREASE).isEqualTo("/stock-decreases/{orderId}");
     assertThat(StockApi.RESTORATION).isEqualTo("/stock-decreases/{orderId}/restoration");
+  }
+
+  @Test
+  void everyExampleIsReadByOlderAndNewerServicesAlike() {
+    // a rollout may upgrade either side first: neither refuses what the other writes
+    assertReadAcrossVersions(StockDecreaseRequest.class, "stock-decrease-request.json", StockDecreaseRequest.class);
   }
 }

@@ -1,5 +1,6 @@
 package io.sagashop.orchestrator.contract;
 
+import static io.sagashop.testsupport.ContractExamples.assertReadAcrossVersions;
 import static io.sagashop.testsupport.ContractExamples.assertWrittenAs;
 import static io.sagashop.testsupport.ContractExamples.read;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,5 +43,13 @@ class SagaContractTest {
     assertThat(receipt.get("type").asText()).isEqualTo(SagaProblems.RECEIPT_REFUSED.toString());
     assertThat(cancellation.get("status").asInt()).isEqualTo(409);
     assertThat(receipt.get("orderId").asText()).isEqualTo(ORDER.toString());
+  }
+
+  @Test
+  void everyExampleIsReadByOlderAndNewerServicesAlike() {
+    // a rollout may upgrade either side first: neither refuses what the other writes
+    assertReadAcrossVersions(CancellationRequest.class, "cancellation-request.json", CancellationRequest.class);
+    assertReadAcrossVersions(CancellationAnswer.class, "cancellation-accepted.json", CancellationAnswer.class);
+    assertReadAcrossVersions(ReceiptAnswer.class, "receipt-accepted.json", ReceiptAnswer.class);
   }
 }

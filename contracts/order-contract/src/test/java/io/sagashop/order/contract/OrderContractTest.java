@@ -1,5 +1,6 @@
 package io.sagashop.order.contract;
 
+import static io.sagashop.testsupport.ContractExamples.assertReadAcrossVersions;
 import static io.sagashop.testsupport.ContractExamples.assertWrittenAs;
 import static io.sagashop.testsupport.ContractExamples.read;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,5 +41,13 @@ class OrderContractTest {
   void theEventsKeepTheirNamesOnTheTopic() {
     assertThat(OrderEventType.values()).extracting(Enum::name)
         .containsExactly("OrderPlaced", "ReceiptConfirmed", "OrderClosed", "OrderCanceled");
+  }
+
+  @Test
+  void everyExampleIsReadByOlderAndNewerServicesAlike() {
+    // a rollout may upgrade either side first: neither refuses what the other writes
+    assertReadAcrossVersions(OrderPlaced.class, "order-placed.json", OrderPlaced.class);
+    assertReadAcrossVersions(ReceiptConfirmed.class, "receipt-confirmed.json", ReceiptConfirmed.class);
+    assertReadAcrossVersions(CancellationRecord.class, "cancellation-record.json", CancellationRecord.class);
   }
 }

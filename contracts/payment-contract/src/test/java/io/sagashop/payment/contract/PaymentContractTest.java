@@ -1,5 +1,6 @@
 package io.sagashop.payment.contract;
 
+import static io.sagashop.testsupport.ContractExamples.assertReadAcrossVersions;
 import static io.sagashop.testsupport.ContractExamples.assertWrittenAs;
 import static io.sagashop.testsupport.ContractExamples.read;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,5 +35,12 @@ class PaymentContractTest {
   void theAmountsAreThoseOfABankTransfer() {
     assertThat(new BigDecimal(PaymentAmounts.MIN_AMOUNT)).isEqualByComparingTo("0.01");
     assertThat(PaymentAmounts.maxAmount()).isEqualByComparingTo(PaymentAmounts.MAX_AMOUNT);
+  }
+
+  @Test
+  void everyExampleIsReadByOlderAndNewerServicesAlike() {
+    // a rollout may upgrade either side first: neither refuses what the other writes
+    assertReadAcrossVersions(PaymentRequest.class, "payment-request.json", PaymentRequest.class);
+    assertReadAcrossVersions(PaymentView.class, "payment.json", PaymentView.class);
   }
 }
