@@ -1,6 +1,5 @@
 package io.sagashop.orchestrator.saga;
 
-import java.util.ArrayList;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -38,10 +37,7 @@ public class ProcessCoverage extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration.getCustomPostBPMNParseListeners() == null) {
-      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-    }
-    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+    ParseListeners.addAfterParsing(configuration, new AbstractBpmnParseListener() {
       @Override
       public void parseProcess(Element process, ProcessDefinitionEntity definition) {
         listenOn(definition);

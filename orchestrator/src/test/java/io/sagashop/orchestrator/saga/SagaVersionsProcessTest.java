@@ -32,6 +32,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.support.SimpleBeanDefinitionRegistry;
 import org.springframework.context.annotation.AnnotationBeanNameGenerator;
@@ -55,6 +57,8 @@ class SagaVersionsProcessTest {
   @RegisterExtension
   static ProcessEngineCoverageExtension engine =
       ProcessEngineCoverageExtension.builder().configurationResource("order-saga-process-test.cfg.xml").build();
+
+  private static final Logger log = LoggerFactory.getLogger(SagaVersionsProcessTest.class);
 
   /** The error the next step throws, set by the walk before it runs a job. */
   private static final ThreadLocal<String> NEXT_ERROR = new ThreadLocal<>();
@@ -123,7 +127,7 @@ class SagaVersionsProcessTest {
         .filter(node -> !(node instanceof BoundaryEvent boundary && !boundary.getChildElementsByType(CompensateEventDefinition.class).isEmpty()))
         .map(FlowNode::getId).collect(Collectors.toSet());
     assertThat(passed).as("flow nodes of %s passed by the %d paths", version, paths.ended().size()).containsAll(nodes);
-    System.out.printf("%s: %d paths, each to its end%n", version, paths.ended().size());
+    log.info("{}: {} paths, each to its end", version, paths.ended().size());
   }
 
   /**
