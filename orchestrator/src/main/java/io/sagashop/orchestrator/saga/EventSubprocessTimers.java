@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  * paid order fired three days after placement, on an order already on its way: it started the
  * deadline's compensation on the closed window and failed there (SagaVersionsProcessTest found it,
  * walking every path). A deadline of a window that has closed has nothing left to guard. The timers
- * are removed as the flow leaves the subprocess, after the event scope is made. Added to every
+ * are removed as the flow leaves the subprocess, after the event scope is made; sagas that left it
+ * before this was deployed are mended at start by {@link LeftoverTimers}. Added to every
  * process definition as it is parsed, so the versions already deployed, and the orders open on them,
  * are mended too.
  */
@@ -37,7 +38,7 @@ import org.springframework.stereotype.Component;
 public class EventSubprocessTimers extends AbstractProcessEnginePlugin {
 
   private static final Logger log = LoggerFactory.getLogger(EventSubprocessTimers.class);
-  private static final String TIMER_START_OF_EVENT_SUBPROCESS = "timer-start-event-subprocess";
+  private static final String TIMER_START_OF_EVENT_SUBPROCESS = LeftoverTimers.TIMER_START_OF_EVENT_SUBPROCESS;
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -5,19 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.delegate.BpmnError;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -35,12 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.beans.factory.support.SimpleBeanDefinitionRegistry;
-import org.springframework.context.annotation.AnnotationBeanNameGenerator;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.core.type.filter.AssignableTypeFilter;
 
 /**
  * Every version of the saga that orders may still be open on, run against today's code: the version
@@ -104,7 +94,7 @@ class SagaVersionsProcessTest {
   @MethodSource("versions")
   void shouldEndEveryPathOfTheVersionWithTodaysCode(String version) {
     ProcessEngine processEngine = engine.getProcessEngine();
-    registerTodaysSteps();
+    TodaysSteps.register(NEXT_ERROR);
     Deployment deployment = processEngine.getRepositoryService().createDeployment()
         .name("order-saga from " + version)
         .addClasspathResource(version + "/order-saga.bpmn")
@@ -128,52 +118,6 @@ class SagaVersionsProcessTest {
         .map(FlowNode::getId).collect(Collectors.toSet());
     assertThat(passed).as("flow nodes of %s passed by the %d paths", version, paths.ended().size()).containsAll(nodes);
     log.info("{}: {} paths, each to its end", version, paths.ended().size());
-  }
-
-  /**
-   * Today's orchestrator's steps under the names the model uses ({@code ${requestBankTransfer}}): every
-   * {@code @Component} of the orchestrator that is a JavaDelegate, ExecutionListener or TaskListener,
-   * each a stand-in (a step throws the error the walk chose for it), and the real timers.
-   */
-  private static void registerTodaysSteps() {
-    ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(true);
-    scanner.addIncludeFilter(new AssignableTypeFilter(JavaDelegate.class));
-    scanner.addIncludeFilter(new AssignableTypeFilter(ExecutionListener.class));
-    scanner.addIncludeFilter(new AssignableTypeFilter(TaskListener.class));
-    TreeMap<String, Object> steps = new TreeMap<>();
-    AnnotationBeanNameGenerator names = new AnnotationBeanNameGenerator();
-    SimpleBeanDefinitionRegistry registry = new SimpleBeanDefinitionRegistry();
-    for (BeanDefinition bean : scanner.findCandidateComponents("io.sagashop.orchestrator")) {
-      Class<?> type = classOf(bean);
-      if (!JavaDelegate.class.isAssignableFrom(type) && !ExecutionListener.class.isAssignableFrom(type) && !TaskListener.class.isAssignableFrom(type)) {
-        continue;
-      }
-      String name = names.generateBeanName(bean, registry);
-      if (JavaDelegate.class.isAssignableFrom(type)) {
-        steps.put(name, (JavaDelegate) execution -> {
-          String error = NEXT_ERROR.get();
-          if (error != null) {
-            NEXT_ERROR.remove();
-            throw new BpmnError(error);
-          }
-        });
-      } else if (ExecutionListener.class.isAssignableFrom(type)) {
-        steps.put(name, (ExecutionListener) execution -> { });
-      } else {
-        steps.put(name, (TaskListener) task -> { });
-      }
-    }
-    assertThat(steps).as("today's steps").containsKeys("requestBankTransfer", "decreaseStock", "closeOrder", "inboxDelivery");
-    steps.forEach(Mocks::register);
-    Mocks.register("sagaTimers", new SagaTimers(new SagaDeadlines(Duration.ofDays(3), Duration.ofDays(7), Duration.ofDays(14), "PT1M")));
-  }
-
-  private static Class<?> classOf(BeanDefinition bean) {
-    try {
-      return Class.forName(bean.getBeanClassName());
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static byte[] bytes(String resource) {
