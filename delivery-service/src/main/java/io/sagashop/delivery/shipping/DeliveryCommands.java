@@ -38,7 +38,9 @@ class DeliveryCommands {
     } else if (DeliveryCommandType.CancelDelivery.name().equals(command.type())) {
       cancel(command);
     } else {
-      log.debug("Ignoring {} for order {}", command.type(), command.orderId());
+      // a command of a newer orchestrator than this delivery-service: the saga waits until its deadline
+      log.warn("Ignoring command {} for order {}: this delivery-service does not know it; deliver a delivery-service "
+          + "that does before an orchestrator sends it (docs/contracts.md, 'When an event changes')", command.type(), command.orderId());
     }
   }
 
