@@ -1,11 +1,8 @@
 package io.sagashop.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -52,33 +49,24 @@ public final class IngressRoutes {
 
   /** The routes of k8s/base/ingress.yaml. */
   public static IngressRoutes load() {
-    try (InputStream yaml = IngressRoutes.class.getResourceAsStream(RESOURCE)) {
-      if (yaml == null) {
-        throw new StackException("The Ingress routes (" + RESOURCE + ") are missing from the local stack's jar; build it again");
-      }
-      return parse(yaml);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return of(PackedManifests.packed(RESOURCE, "Ingress"));
   }
 
   /** The routes of Ingress manifests (other objects in the stream are passed over). */
   public static IngressRoutes parse(InputStream yaml) throws IOException {
+    return of(PackedManifests.ofKind(yaml, "Ingress"));
+  }
+
+  private static IngressRoutes of(List<JsonNode> ingresses) {
     List<Route> routes = new ArrayList<>();
-    try (MappingIterator<JsonNode> documents = new YAMLMapper().readerFor(JsonNode.class).readValues(yaml)) {
-      while (documents.hasNext()) {
-        JsonNode ingress = documents.next();
-        if (!"Ingress".equals(ingress.path("kind").asText())) {
-          continue;
-        }
-        JsonNode annotations = ingress.path("metadata").path("annotations");
-        String cookie = "cookie".equals(annotations.path(AFFINITY).asText()) ? annotations.path(AFFINITY_COOKIE).asText("INGRESSCOOKIE") : null;
-        for (JsonNode rule : ingress.path("spec").path("rules")) {
-          for (JsonNode path : rule.path("http").path("paths")) {
-            String service = path.path("backend").path("service").path("name").asText();
-            routes.add(new Route(ingress.path("metadata").path("name").asText(), path.path("path").asText(),
-                "Exact".equals(path.path("pathType").asText()), serviceNamed(service), cookie));
-          }
+    for (JsonNode ingress : ingresses) {
+      JsonNode annotations = ingress.path("metadata").path("annotations");
+      String cookie = "cookie".equals(annotations.path(AFFINITY).asText()) ? annotations.path(AFFINITY_COOKIE).asText("INGRESSCOOKIE") : null;
+      for (JsonNode rule : ingress.path("spec").path("rules")) {
+        for (JsonNode path : rule.path("http").path("paths")) {
+          String service = path.path("backend").path("service").path("name").asText();
+          routes.add(new Route(ingress.path("metadata").path("name").asText(), path.path("path").asText(),
+              "Exact".equals(path.path("pathType").asText()), serviceNamed(service), cookie));
         }
       }
     }

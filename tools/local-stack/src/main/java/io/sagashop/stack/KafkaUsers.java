@@ -1,11 +1,8 @@
 package io.sagashop.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,36 +34,27 @@ public final class KafkaUsers {
 
   /** The users of k8s/base/kafka/users.yaml. */
   public static KafkaUsers load() {
-    try (InputStream yaml = KafkaUsers.class.getResourceAsStream(RESOURCE)) {
-      if (yaml == null) {
-        throw new StackException("The Kafka users (" + RESOURCE + ") are missing from the local stack's jar; build it again");
-      }
-      return parse(yaml);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return of(PackedManifests.packed(RESOURCE, "KafkaUser"));
   }
 
   static KafkaUsers parse(InputStream yaml) throws IOException {
+    return of(PackedManifests.ofKind(yaml, "KafkaUser"));
+  }
+
+  private static KafkaUsers of(List<JsonNode> users) {
     Map<String, List<AclBinding>> acls = new LinkedHashMap<>();
-    try (MappingIterator<JsonNode> documents = new YAMLMapper().readerFor(JsonNode.class).readValues(yaml)) {
-      while (documents.hasNext()) {
-        JsonNode user = documents.next();
-        if (!"KafkaUser".equals(user.path("kind").asText())) {
-          continue;
+    for (JsonNode user : users) {
+      String principal = "User:" + user.path("metadata").path("name").asText();
+      List<AclBinding> bindings = new ArrayList<>();
+      for (JsonNode acl : user.path("spec").path("authorization").path("acls")) {
+        ResourcePattern resource = resourceOf(acl.path("resource"));
+        AclPermissionType permission = AclPermissionType.fromString(acl.path("type").asText("allow"));
+        for (JsonNode operation : acl.path("operations")) {
+          bindings.add(new AclBinding(resource,
+              new AccessControlEntry(principal, acl.path("host").asText("*"), operationOf(operation.asText()), permission)));
         }
-        String principal = "User:" + user.path("metadata").path("name").asText();
-        List<AclBinding> bindings = new ArrayList<>();
-        for (JsonNode acl : user.path("spec").path("authorization").path("acls")) {
-          ResourcePattern resource = resourceOf(acl.path("resource"));
-          AclPermissionType permission = AclPermissionType.fromString(acl.path("type").asText("allow"));
-          for (JsonNode operation : acl.path("operations")) {
-            bindings.add(new AclBinding(resource,
-                new AccessControlEntry(principal, acl.path("host").asText("*"), operationOf(operation.asText()), permission)));
-          }
-        }
-        acls.put(user.path("metadata").path("name").asText(), List.copyOf(bindings));
       }
+      acls.put(user.path("metadata").path("name").asText(), List.copyOf(bindings));
     }
     return new KafkaUsers(acls);
   }
