@@ -73,7 +73,7 @@ final class Chaos implements AutoCloseable {
   private final Consumer<String> progress;
   private final List<Fault> faults = Collections.synchronizedList(new ArrayList<>());
   private final Thread thread;
-  private final Instant started = Instant.now();
+  private volatile Instant started;
   private volatile boolean stopping;
   private volatile RuntimeException failure;
 
@@ -84,10 +84,19 @@ final class Chaos implements AutoCloseable {
     this.thread = new Thread(this::run, "chaos");
   }
 
-  static Chaos start(LocalStack stack, long seed, Consumer<String> progress) {
-    Chaos chaos = new Chaos(stack, seed, progress);
-    chaos.thread.start();
-    return chaos;
+  /** A chaos for this stack that does nothing until {@link #begin()}. */
+  static Chaos prepare(LocalStack stack, long seed, Consumer<String> progress) {
+    return new Chaos(stack, seed, progress);
+  }
+
+  /**
+   * Starts the faults. Called once the run's catalog is in place: the faults are for orders in
+   * flight, and a seller whose stock update meets a killed database is told to try again, which a
+   * crowd's setup does not.
+   */
+  void begin() {
+    started = Instant.now();
+    thread.start();
   }
 
   /** Holds the caller until this many faults are done (each with its part ready again). */

@@ -32,7 +32,7 @@ public final class ChaosMain {
         settings.replicas(), settings.dataDirectory()));
     try (LocalStack stack = LocalStack.startFresh(settings, System::getenv)) {
       ShopAddress address = ShopAddress.of(stack);
-      try (Chaos chaos = Chaos.start(stack, arguments.seed(), progress)) {
+      try (Chaos chaos = Chaos.prepare(stack, arguments.seed(), progress)) {
         // One client for the crowd and the checks: an order is read back by the customer who placed it.
         ShopApi shop = new ShopApi(address);
         ChaosRun run = new ChaosRun(stack, address, shop, chaos, arguments.orders(), arguments.kills(), progress);

@@ -75,6 +75,11 @@ final class ChaosRun implements CrowdHooks {
     return faults;
   }
 
+  @Override
+  public void catalogReady() {
+    chaos.begin();
+  }
+
   /** The i-th order waits for its share of the faults: order i of N after i*F/N faults. */
   @Override
   public void beforePlacing(int index) {

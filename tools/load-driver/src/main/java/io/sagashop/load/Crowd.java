@@ -65,6 +65,7 @@ public final class Crowd {
   private CrowdReport run() {
     String runId = "crowd-" + UUID.randomUUID().toString().substring(0, 8);
     CrowdCatalog catalog = CrowdCatalog.create(shop, runId, plan.orders());
+    hooks.catalogReady();
     List<CrowdOrder> orders = plan.ordersFor(catalog);
     StepTimes times = new StepTimes();
     AtomicInteger refusals = new AtomicInteger();

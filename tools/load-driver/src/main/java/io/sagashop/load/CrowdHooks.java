@@ -11,6 +11,9 @@ interface CrowdHooks {
 
   CrowdHooks NONE = new CrowdHooks() {};
 
+  /** The run's products and their stock are in the catalog; no order is placed yet. */
+  default void catalogReady() {}
+
   /** Called before the customer of the {@code index}-th order (from 0) places it; may hold it back. */
   default void beforePlacing(int index) {}
 
