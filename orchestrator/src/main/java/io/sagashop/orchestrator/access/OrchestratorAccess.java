@@ -18,6 +18,7 @@ class OrchestratorAccess {
     return requests -> requests
         .requestMatchers("/saga/orders/**").hasAuthority("SCOPE_saga.requests")
         .requestMatchers("/engine-rest/**").hasAnyRole("SELLER", "OPERATOR")
+        .requestMatchers("/internal/saga/migrations/**", "/internal/saga/migrations").hasRole("OPERATOR")
         // redirects to the webapps
         .requestMatchers("/").permitAll();
   }

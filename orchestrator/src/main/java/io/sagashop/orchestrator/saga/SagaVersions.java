@@ -70,12 +70,28 @@ public class SagaVersions {
     }
   }
 
+  /**
+   * The saga as this build deployed it: the newest deployed version whose BPMN is bpmn/order-saga.bpmn,
+   * the version open sagas of older versions are migrated to.
+   */
+  public ProcessDefinition thisBuildsVersion() {
+    Set<String> built = models(KNOWN);
+    return repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS).orderByProcessDefinitionVersion().desc().list().stream()
+        .filter(definition -> built.contains(sha256(repository.getResourceAsStream(definition.getDeploymentId(), definition.getResourceName()))))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("The saga this build deploys (bpmn/order-saga.bpmn) is not deployed"));
+  }
+
   /** The SHA-256 of the version being built and of every released version in the jar. */
   private static Set<String> knownModels() {
+    return models(KNOWN, RELEASED);
+  }
+
+  private static Set<String> models(String... patterns) {
     Set<String> hashes = new HashSet<>();
     try {
       PathMatchingResourcePatternResolver resources = new PathMatchingResourcePatternResolver();
-      for (String pattern : new String[] {KNOWN, RELEASED}) {
+      for (String pattern : patterns) {
         for (Resource model : resources.getResources(pattern)) {
           hashes.add(sha256(model.getInputStream()));
         }

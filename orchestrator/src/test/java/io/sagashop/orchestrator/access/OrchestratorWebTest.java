@@ -7,7 +7,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.sagashop.orchestrator.cancellation.SagaCancellation;
+import io.sagashop.orchestrator.migration.SagaMigration;
 import io.sagashop.orchestrator.receipt.SagaReceipt;
+import io.sagashop.orchestrator.saga.SagaVersions;
 import io.sagashop.testsupport.AccessTable;
 import io.sagashop.testsupport.ServiceWebSlice;
 import io.sagashop.testsupport.TestIdentity;
@@ -23,7 +25,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * The orchestrator's own endpoints with its real security, without the engine: a customer's
  * cancellation or receipt reaches the saga only through order-service, which checks that the order
- * is theirs. The engine REST API and the webapps: CamundaAccessTest and StaffEngineApiTest.
+ * is theirs; only an operator moves open sagas to a new version. The engine REST API and the webapps: CamundaAccessTest and StaffEngineApiTest.
  */
 @ServiceWebSlice
 @Import(OrchestratorAccess.class)
@@ -33,12 +35,17 @@ class OrchestratorWebTest {
   @Autowired RequestMappingHandlerMapping mappings;
   @MockitoBean SagaCancellation cancellation;
   @MockitoBean SagaReceipt receipt;
+  @MockitoBean SagaMigration migration;
+  @MockitoBean SagaVersions versions;
 
   @Test
   void everyEndpointAnswersOnlyTheCallersThatNeedIt() {
     AccessTable.of()
         .allow("POST /saga/orders/{orderId}/cancellation", "service:saga.requests")
         .allow("POST /saga/orders/{orderId}/receipt", "service:saga.requests")
+        .allow("POST /internal/saga/migrations/preview", "operator")
+        .allow("POST /internal/saga/migrations", "operator")
+        .allow("GET /internal/saga/migrations/{batchId}", "operator")
         .assertHolds(mvc, mappings);
   }
 

@@ -24,7 +24,7 @@ import org.camunda.bpm.model.bpmn.instance.ErrorEventDefinition;
  * ended. A path that stops with nothing left to happen, runs too long, or meets an expression, a step
  * or a message today's code does not have, is a finding.
  */
-final class SagaPaths {
+public final class SagaPaths {
 
   /** A path longer than this goes round in circles. */
   private static final int MAX_STEPS = 40;
@@ -32,7 +32,7 @@ final class SagaPaths {
   private static final int MAX_PATHS = 20_000;
 
   /** One thing that can happen to a waiting saga. */
-  record Choice(String kind, String target, String error) {
+  public record Choice(String kind, String target, String error) {
     @Override
     public String toString() {
       return kind + " " + target + (error == null ? "" : " fails with " + error);
@@ -45,9 +45,10 @@ final class SagaPaths {
   /** The error the step that runs next throws (null: it succeeds); read by the steps' stand-ins. */
   private final Consumer<String> nextStepFailsWith;
   private final List<List<Choice>> ended = new ArrayList<>();
+  private final List<List<Choice>> waits = new ArrayList<>();
   private final Set<String> findings = new LinkedHashSet<>();
 
-  SagaPaths(ProcessEngine engine, BpmnModelInstance model, Set<String> messagesSent, Consumer<String> nextStepFailsWith) {
+  public SagaPaths(ProcessEngine engine, BpmnModelInstance model, Set<String> messagesSent, Consumer<String> nextStepFailsWith) {
     this.engine = engine;
     this.model = model;
     this.messagesSent = messagesSent;
@@ -55,7 +56,7 @@ final class SagaPaths {
   }
 
   /** Walks every path; returns the findings (none when every path ends). */
-  List<String> walk() {
+  public List<String> walk() {
     walk(new ArrayList<>());
     return List.copyOf(findings);
   }
@@ -63,6 +64,34 @@ final class SagaPaths {
   /** The paths that ended, each as its choices in order. */
   List<List<Choice>> ended() {
     return ended;
+  }
+
+  /** Every state a saga waited in on the walk, each as the choices that led there. */
+  public List<List<Choice>> waits() {
+    return waits;
+  }
+
+  /** A fresh saga of an order just placed, taken through these choices (of a walk on this engine); its id. */
+  public String open(List<Choice> choices) {
+    return replay(choices);
+  }
+
+  /**
+   * Takes the saga to its end, each time by the first thing that can happen next (a step that
+   * succeeds comes before its failures); the choices taken. Fails when the saga waits for nothing.
+   */
+  public List<Choice> finish(String saga) {
+    List<Choice> taken = new ArrayList<>();
+    while (engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(saga).count() > 0) {
+      List<Choice> next = choices(saga);
+      if (next.isEmpty() || taken.size() >= MAX_STEPS) {
+        throw new IllegalStateException("saga " + saga + " does not end: after " + taken + " it waits at "
+            + engine.getRuntimeService().getActiveActivityIds(saga) + " (" + findings + ")");
+      }
+      take(saga, next.get(0));
+      taken.add(next.get(0));
+    }
+    return taken;
   }
 
   private void walk(List<Choice> prefix) {
@@ -80,6 +109,7 @@ final class SagaPaths {
       ended.add(List.copyOf(prefix));
       return;
     }
+    waits.add(List.copyOf(prefix));
     List<Choice> next = choices(saga);
     List<String> waitingAt = engine.getRuntimeService().getActiveActivityIds(saga);
     // each longer path replays from its own saga: this one has been looked at

@@ -16,7 +16,7 @@ import org.springframework.context.annotation.ClassPathScanningCandidateComponen
 import org.springframework.core.type.filter.AssignableTypeFilter;
 
 /** The orchestrator's steps as the process tests' engine sees them, found as Spring would find them. */
-final class TodaysSteps {
+public final class TodaysSteps {
 
   private TodaysSteps() {}
 
@@ -25,7 +25,7 @@ final class TodaysSteps {
    * {@code @Component} of the orchestrator that is a JavaDelegate, ExecutionListener or TaskListener,
    * each a stand-in (a step throws the error {@code nextError} holds, once), and the real timers.
    */
-  static void register(ThreadLocal<String> nextError) {
+  public static void register(ThreadLocal<String> nextError) {
     ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(true);
     scanner.addIncludeFilter(new AssignableTypeFilter(JavaDelegate.class));
     scanner.addIncludeFilter(new AssignableTypeFilter(ExecutionListener.class));
