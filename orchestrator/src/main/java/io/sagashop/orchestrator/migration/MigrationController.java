@@ -1,12 +1,15 @@
 package io.sagashop.orchestrator.migration;
 
 import io.sagashop.orchestrator.saga.SagaVersions;
+import jakarta.validation.constraints.Positive;
+import java.util.OptionalInt;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -26,16 +29,23 @@ class MigrationController {
     this.versions = versions;
   }
 
-  /** The dry run: every open saga tried and undone; moves nothing. */
+  /**
+   * The dry run: every open saga of the older versions (or of version {@code from} alone, which may be
+   * newer: the undo) tried and undone; moves nothing.
+   */
   @PostMapping(MIGRATIONS + "/preview")
-  MigrationPreview preview() {
-    return migration.preview(versions.thisBuildsVersion());
+  MigrationPreview preview(@RequestParam(required = false) @Positive Integer from) {
+    return migration.preview(versions.thisBuildsVersion(), optional(from));
   }
 
-  /** 202: a batch per older version is under way for the sagas the dry run found movable. */
+  /** 202: a batch per version is under way for the sagas the dry run found movable. */
   @PostMapping(MIGRATIONS)
-  ResponseEntity<MigrationStart> start() {
-    return ResponseEntity.accepted().body(migration.start(versions.thisBuildsVersion()));
+  ResponseEntity<MigrationStart> start(@RequestParam(required = false) @Positive Integer from) {
+    return ResponseEntity.accepted().body(migration.start(versions.thisBuildsVersion(), optional(from)));
+  }
+
+  private static OptionalInt optional(Integer from) {
+    return from == null ? OptionalInt.empty() : OptionalInt.of(from);
   }
 
   @GetMapping(MIGRATIONS + "/{batchId}")

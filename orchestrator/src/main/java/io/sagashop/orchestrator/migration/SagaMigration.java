@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -53,8 +54,17 @@ public class SagaMigration {
 
   /** The dry run: what moving every open saga of an older version to {@code target} would do. */
   public MigrationPreview preview(ProcessDefinition target) {
+    return preview(target, OptionalInt.empty());
+  }
+
+  /**
+   * The dry run for the sagas of one version, {@code from}, or (empty) of every older version. A newer
+   * version is moved only when named: that is how a migration is undone, by the older build, after
+   * the newer one was rolled back.
+   */
+  public MigrationPreview preview(ProcessDefinition target, OptionalInt from) {
     List<MigrationPreview.FromVersion> versions = new ArrayList<>();
-    for (ProcessDefinition source : olderThan(target)) {
+    for (ProcessDefinition source : sources(target, from)) {
       List<ProcessInstance> open = openSagas(source);
       if (open.isEmpty()) {
         continue;
@@ -77,7 +87,12 @@ public class SagaMigration {
 
   /** The preview, then a batch per older version for the sagas that would move. */
   public MigrationStart start(ProcessDefinition target) {
-    MigrationPreview preview = preview(target);
+    return start(target, OptionalInt.empty());
+  }
+
+  /** The preview of {@link #preview(ProcessDefinition, OptionalInt)}, then a batch per version for the sagas that would move. */
+  public MigrationStart start(ProcessDefinition target, OptionalInt from) {
+    MigrationPreview preview = preview(target, from);
     List<MigrationStart.Batch> batches = new ArrayList<>();
     RepositoryService repository = engine.getRepositoryService();
     for (MigrationPreview.FromVersion version : preview.versions()) {
@@ -143,9 +158,11 @@ public class SagaMigration {
     throw new IllegalStateException("unreachable: the dry run's command always fails");
   }
 
-  private List<ProcessDefinition> olderThan(ProcessDefinition target) {
+  private List<ProcessDefinition> sources(ProcessDefinition target, OptionalInt from) {
     return engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(target.getKey()).list().stream()
-        .filter(definition -> definition.getVersion() < target.getVersion())
+        .filter(definition -> from.isPresent()
+            ? definition.getVersion() == from.getAsInt() && definition.getVersion() != target.getVersion()
+            : definition.getVersion() < target.getVersion())
         .sorted(Comparator.comparingInt(ProcessDefinition::getVersion))
         .toList();
   }

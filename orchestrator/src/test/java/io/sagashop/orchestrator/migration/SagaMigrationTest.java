@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -114,6 +115,25 @@ class SagaMigrationTest {
       assertThat(task.getId()).isEqualTo(sellersTasks.get(order));
       assertThat(task.getProcessDefinitionId()).isEqualTo(next.getId());
     }
+
+    // the undo, as the older build does it after a rollback: the newer version named, its sagas moved back
+    MigrationStart back = migration.start(today, OptionalInt.of(next.getVersion()));
+    assertThat(back.preview().movesAll()).isTrue();
+    String backId = back.batches().get(0).batchId();
+    await().atMost(Duration.ofMinutes(1)).until(() -> migration.progress(backId).map(MigrationProgress::done).orElse(false));
+    assertThat(openOn(next)).isZero();
+    for (UUID order : orders) {
+      assertThat(sagas.confirmDepositOf(order).getId()).isEqualTo(sellersTasks.get(order));
+    }
+  }
+
+  @Test
+  void shouldRefuseAVersionThatCannotBeOneNamingTheParameter() throws IOException {
+    ResponseEntity<String> answer = TestIdentity.call(http, HttpMethod.POST, "/internal/saga/migrations/preview?from=0", TestIdentity.caller("operator"));
+
+    assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(400);
+    assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(json.readTree(answer.getBody()).path("errors").findValuesAsText("field")).containsExactly("from");
   }
 
   private long openOn(ProcessDefinition definition) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/api.md's curl walk-through, run as written against the shop ({@link DocsCommands}): its
+ * docs/api.md's curl walk-through and the runbook's migration, run as written against the shop ({@link DocsCommands}): its
  * command blocks in one bash session, and between the blocks only the wait a reader makes ("a moment later"). Before, the
  * walk-through called the orders, payments, deliveries and products without the tokens they need.
  */
@@ -48,6 +48,16 @@ class DocsWalkThroughEndToEndTest {
     Matcher order = ORDER_LINE.matcher(output);
     assertThat(order.find()).as("the walk-through placed an order:%n%s", output).isTrue();
     assertThat(output).contains("\"status\":\"IN_DELIVERY\"", "\"trackingNumber\"", "\"stock\"", "FINALLY=CLOSED");
+  }
+
+  @Test
+  void shouldRunTheRunbooksMigrationAsWritten() {
+    // this shop runs one version of the saga: the operator's commands find nothing to move, and say so
+    String output = DocsCommands.run(stack, Map.of(), DocsCommands.blockWith("docs/runbook.md", "./sagashop migrate --dry-run"))
+        .succeeded().output();
+
+    assertThat(output).contains("The orchestrators deploy version", "No saga is open on an older version",
+        "MIGRATE dry_run=true open=0 movable=0", "MIGRATE dry_run=false open=0 movable=0 moved=0 left=0 failures=0");
   }
 
   /** What a reader does between two blocks: look at the order until it has moved on. */

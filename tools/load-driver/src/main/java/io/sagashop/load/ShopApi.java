@@ -156,6 +156,25 @@ public final class ShopApi {
     return asOperator(() -> post(ShopService.ORDER, "/internal/order-view/rebuild", Map.of()));
   }
 
+  /** The operator's dry run of a migration of the open sagas to the version the running orchestrators deploy. */
+  Answer previewMigration(Optional<Integer> from) {
+    return asOperator(() -> post(ShopService.ORCHESTRATOR, "/internal/saga/migrations/preview" + fromVersion(from), Map.of()));
+  }
+
+  /** The operator starts the migration: a batch per older version for the sagas its dry run found movable. */
+  Answer startMigration(Optional<Integer> from) {
+    return asOperator(() -> post(ShopService.ORCHESTRATOR, "/internal/saga/migrations" + fromVersion(from), Map.of()));
+  }
+
+  /** Sagas of this version alone (the undo names the newer version); otherwise those of every older one. */
+  private static String fromVersion(Optional<Integer> from) {
+    return from.map(version -> "?from=" + version).orElse("");
+  }
+
+  Answer migrationBatch(String batchId) {
+    return asOperator(() -> get(ShopService.ORCHESTRATOR, "/internal/saga/migrations/" + encode(batchId)));
+  }
+
   // --- who calls
 
   private String customerOf(String orderId) {
