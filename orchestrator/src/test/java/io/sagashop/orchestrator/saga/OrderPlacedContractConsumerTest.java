@@ -45,6 +45,6 @@ class OrderPlacedContractConsumerTest {
 
   private EventEnvelope orderPlaced(String data) throws Exception {
     return new EventEnvelope(UUID.randomUUID(), OrderEventType.OrderPlaced.name(), "order-service", Instant.now(), orderId,
-        json.readTree(data), null);
+        json.readTree(data), null, OrderEventType.OrderPlaced.schemaVersion());
   }
 }

@@ -2,6 +2,7 @@ package io.sagashop.platform.events;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sagashop.events.contract.EventType;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -16,7 +17,17 @@ import java.util.UUID;
  * @param traceparent the trace of the work that recorded the event (W3C Trace Context, as the
  *     CloudEvents distributed-tracing extension carries it), or null when none was traced; it
  *     leaves as the record's {@code traceparent} header, also when the outbox sends it late
+ * @param schemaVersion the version of the data's schema its producer wrote ({@link EventType#schemaVersion()});
+ *     a record from before versions were written has none, which is version 1. A reader reads any
+ *     version: the data only gains optional fields (docs/contracts.md, "When an event changes")
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record EventEnvelope(
-    UUID id, String type, String source, Instant time, UUID orderId, JsonNode data, String traceparent) {}
+    UUID id, String type, String source, Instant time, UUID orderId, JsonNode data, String traceparent, Integer schemaVersion) {
+
+  /** The version its producer wrote, 1 when it wrote none. */
+  @Override
+  public Integer schemaVersion() {
+    return schemaVersion == null ? 1 : schemaVersion;
+  }
+}

@@ -1,6 +1,7 @@
 package io.sagashop.platform.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sagashop.events.contract.EventType;
 import io.sagashop.platform.tracing.CurrentTrace;
 import java.time.Clock;
 import java.util.UUID;
@@ -39,11 +40,11 @@ public class EventOutbox {
    * {@code StartDelivery}); it leaves only if the surrounding transaction commits.
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public EventEnvelope publish(Enum<?> type, UUID orderId, Object data) {
+  public EventEnvelope publish(EventType type, UUID orderId, Object data) {
     EventEnvelope event =
         new EventEnvelope(
             UUID.randomUUID(), type.name(), source, clock.instant(), orderId, json.valueToTree(data),
-            trace.traceparent().orElse(null));
+            trace.traceparent().orElse(null), type.schemaVersion());
     publisher.publishEvent(event);
     log.info("Recorded {} for order {}", event.type(), orderId);
     return event;

@@ -8,6 +8,7 @@ import jakarta.validation.Validation;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,15 @@ class EventReaderTest {
   }
 
   @Test
+  void readsTheSchemaVersionItsProducerWroteAndOneWhereAnOlderProducerWroteNone() {
+    String envelope = "{\"id\":\"5b0d7e36-8c1f-4a40-9d5e-3c1c0b6f7a10\",\"type\":\"StartDelivery\",\"source\":\"orchestrator\","
+        + "\"orderId\":\"6b1d4f1e-3f7a-4a55-9a53-0d7c1f0e2a11\",\"data\":{\"productId\":\"tea-rooibos\",\"quantity\":2}";
+
+    assertThat(reader.read((envelope + ",\"schemaVersion\":2}").getBytes(StandardCharsets.UTF_8)).schemaVersion()).isEqualTo(2);
+    assertThat(reader.read((envelope + "}").getBytes(StandardCharsets.UTF_8)).schemaVersion()).isOne();
+  }
+
+  @Test
   void missingDataIsPoison() {
     assertThatThrownBy(() -> reader.data(event("null"), Shipment.class))
         .isInstanceOf(PoisonEventException.class)
@@ -50,7 +60,7 @@ class EventReaderTest {
 
   private EventEnvelope event(String data) {
     try {
-      return new EventEnvelope(UUID.randomUUID(), "StartDelivery", "orchestrator", Instant.now(), UUID.randomUUID(), json.readTree(data), null);
+      return new EventEnvelope(UUID.randomUUID(), "StartDelivery", "orchestrator", Instant.now(), UUID.randomUUID(), json.readTree(data), null, 1);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

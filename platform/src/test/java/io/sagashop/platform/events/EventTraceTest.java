@@ -53,6 +53,6 @@ class EventTraceTest {
 
   private static EventEnvelope event(String traceparent) {
     return new EventEnvelope(UUID.randomUUID(), "PayPlaced", "payment-service", Instant.parse("2026-12-02T10:00:00Z"),
-        UUID.randomUUID(), null, traceparent);
+        UUID.randomUUID(), null, traceparent, 1);
   }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.sagashop.events.contract.EventType;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -75,6 +77,35 @@ public final class ContractExamples {
         assertThat(violations).as(name + " without " + field).isEmpty();
       }
     }
+  }
+
+  /**
+   * An event's data across the versions of its schema (docs/contracts.md, "When an event changes"):
+   * beside today's example the contract keeps the example of each older version ({@code
+   * order-placed.v1.json} for data at version 2), and none of a version not reached. Today's type
+   * reads each older example (a new reader, an old writer); today's example has every field of each,
+   * of the same kind (an old reader knows exactly its version's fields and ignores the rest, so it finds
+   * all of them in a new writer's data). The version is that of the event types that carry the data,
+   * which must agree.
+   */
+  public static <T> void assertEvolves(Class<?> contract, String name, Class<T> type, EventType... carriedBy) {
+    assertThat(Arrays.stream(carriedBy).map(EventType::schemaVersion).distinct())
+        .as("the schema versions of %s, which all carry %s", Arrays.toString(carriedBy), name).hasSize(1);
+    int version = carriedBy[0].schemaVersion();
+    String base = name.substring(0, name.length() - ".json".length());
+    JsonNode today = tree(example(contract, name));
+    for (int older = 1; older < version; older++) {
+      String kept = base + ".v" + older + ".json";
+      assertThat(contract.getResource(kept))
+          .as("%s is at version %d: the example of version %d is kept beside it as %s", name, version, older, kept).isNotNull();
+      JsonNode old = tree(example(contract, kept));
+      readAsService(old, type, kept + " (version " + older + ") read by today's " + type.getSimpleName());
+      assertShape(name + " (version " + version + ") as a reader of version " + older + " needs it", "", old, today);
+    }
+    String unreached = base + ".v" + version + ".json";
+    assertThat(contract.getResource(unreached))
+        .as("%s is at version %d, yet %s is kept as an older version's example: raise the version of %s or remove it",
+            name, version, unreached, Arrays.toString(carriedBy)).isNull();
   }
 
   private static <T> T readAsService(JsonNode data, Class<T> type, String what) {

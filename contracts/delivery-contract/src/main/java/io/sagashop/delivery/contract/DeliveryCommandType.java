@@ -1,10 +1,12 @@
 package io.sagashop.delivery.contract;
 
+import io.sagashop.events.contract.EventType;
+
 /**
  * The commands delivery-service takes on {@code delivery.commands}, each keyed by the orderId, so
  * that an order's commands are read in the order they were sent.
  */
-public enum DeliveryCommandType {
+public enum DeliveryCommandType implements EventType {
   /** Ship the goods of an order ({@link StartDelivery}); delivery-service answers with DeliveryStarted. */
   StartDelivery,
   /**

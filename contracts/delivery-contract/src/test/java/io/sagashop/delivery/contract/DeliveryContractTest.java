@@ -1,5 +1,6 @@
 package io.sagashop.delivery.contract;
 
+import static io.sagashop.testsupport.ContractExamples.assertEvolves;
 import static io.sagashop.testsupport.ContractExamples.assertReadAcrossVersions;
 import static io.sagashop.testsupport.ContractExamples.assertWrittenAs;
 import static io.sagashop.testsupport.ContractExamples.read;
@@ -39,5 +40,12 @@ class DeliveryContractTest {
     // a rollout may upgrade either side first: neither refuses what the other writes
     assertReadAcrossVersions(StartDelivery.class, "start-delivery.json", StartDelivery.class);
     assertReadAcrossVersions(DeliveryView.class, "delivery.json", DeliveryView.class);
+  }
+
+  @Test
+  void everyEventsDataKeepsTheFieldsOfItsOlderVersions() {
+    // the data's schema version travels with each event; a reader of any version reads a writer of any other
+    assertEvolves(DeliveryView.class, "delivery.json", DeliveryView.class, DeliveryEventType.DeliveryStarted);
+    assertEvolves(StartDelivery.class, "start-delivery.json", StartDelivery.class, DeliveryCommandType.StartDelivery);
   }
 }

@@ -1,5 +1,6 @@
 package io.sagashop.order.contract;
 
+import static io.sagashop.testsupport.ContractExamples.assertEvolves;
 import static io.sagashop.testsupport.ContractExamples.assertReadAcrossVersions;
 import static io.sagashop.testsupport.ContractExamples.assertWrittenAs;
 import static io.sagashop.testsupport.ContractExamples.read;
@@ -49,5 +50,12 @@ class OrderContractTest {
     assertReadAcrossVersions(OrderPlaced.class, "order-placed.json", OrderPlaced.class);
     assertReadAcrossVersions(ReceiptConfirmed.class, "receipt-confirmed.json", ReceiptConfirmed.class);
     assertReadAcrossVersions(CancellationRecord.class, "cancellation-record.json", CancellationRecord.class);
+  }
+
+  @Test
+  void everyEventsDataKeepsTheFieldsOfItsOlderVersions() {
+    // the data's schema version travels with each event; a reader of any version reads a writer of any other
+    assertEvolves(OrderPlaced.class, "order-placed.json", OrderPlaced.class, OrderEventType.OrderPlaced);
+    assertEvolves(ReceiptConfirmed.class, "receipt-confirmed.json", ReceiptConfirmed.class, OrderEventType.ReceiptConfirmed);
   }
 }

@@ -1,5 +1,6 @@
 package io.sagashop.payment.contract;
 
+import static io.sagashop.testsupport.ContractExamples.assertEvolves;
 import static io.sagashop.testsupport.ContractExamples.assertReadAcrossVersions;
 import static io.sagashop.testsupport.ContractExamples.assertWrittenAs;
 import static io.sagashop.testsupport.ContractExamples.read;
@@ -42,5 +43,11 @@ class PaymentContractTest {
     // a rollout may upgrade either side first: neither refuses what the other writes
     assertReadAcrossVersions(PaymentRequest.class, "payment-request.json", PaymentRequest.class);
     assertReadAcrossVersions(PaymentView.class, "payment.json", PaymentView.class);
+  }
+
+  @Test
+  void everyEventsDataKeepsTheFieldsOfItsOlderVersions() {
+    // the data's schema version travels with each event; a reader of any version reads a writer of any other
+    assertEvolves(PaymentView.class, "payment.json", PaymentView.class, PaymentEventType.PayPlaced, PaymentEventType.PayChecked, PaymentEventType.PayCanceled);
   }
 }
