@@ -120,7 +120,9 @@ public class SagaMigration {
     if (running != null) {
       List<String> failures = management.createJobQuery().jobDefinitionId(running.getBatchJobDefinitionId()).withException().list().stream()
           .map(SagaMigration::failure).toList();
-      return Optional.of(new MigrationProgress(batchId, false, running.getTotalJobs(), running.getCompletedJobs(), running.getInvocationsPerBatchJob(), failures));
+      // every job done: every saga moved, though the batch's monitor removes the batch only at its next look
+      boolean done = running.getRemainingJobs() == 0 && running.getFailedJobs() == 0;
+      return Optional.of(new MigrationProgress(batchId, done, running.getTotalJobs(), running.getCompletedJobs(), running.getInvocationsPerBatchJob(), failures));
     }
     HistoricBatch ended = engine.getHistoryService().createHistoricBatchQuery().batchId(batchId).type(Batch.TYPE_PROCESS_INSTANCE_MIGRATION).singleResult();
     if (ended == null) {

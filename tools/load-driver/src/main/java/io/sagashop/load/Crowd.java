@@ -75,7 +75,7 @@ public final class Crowd {
 
     Instant started = Instant.now();
     try (Sellers sellers = new Sellers(shop, Math.max(2, plan.concurrency() / 4), times, plan.stepTimeout())) {
-      Customer customer = new Customer(shop, sellers, times, plan.stepTimeout(), plan.lookAgain(), refusals);
+      Customer customer = new Customer(shop, sellers, times, plan.stepTimeout(), plan.lookAgain(), refusals, hooks);
       Consumer<CrowdOrder> follow = order -> {
         hooks.beforePlacing(orders.indexOf(order));
         customer.follow(order);

@@ -17,6 +17,13 @@ interface CrowdHooks {
   /** Called before the customer of the {@code index}-th order (from 0) places it; may hold it back. */
   default void beforePlacing(int index) {}
 
+  /**
+   * Called before a customer takes a step of their order that the shop waits for: transferring the
+   * money ({@link Step#SELLER_CONFIRMS}) or confirming the receipt ({@link Step#CLOSED}); may hold it
+   * back, so that the saga waits there meanwhile. The steps' times start after it.
+   */
+  default void beforeStep(CrowdOrder order, Step step) {}
+
   /** Every customer is done; the shop is about to be left to come to rest. */
   default void customersDone() {}
 

@@ -36,14 +36,16 @@ final class Customer {
   private final Duration stepTimeout;
   private final Duration lookAgain;
   private final AtomicInteger refusals;
+  private final CrowdHooks hooks;
 
-  Customer(ShopApi shop, Sellers sellers, StepTimes times, Duration stepTimeout, Duration lookAgain, AtomicInteger refusals) {
+  Customer(ShopApi shop, Sellers sellers, StepTimes times, Duration stepTimeout, Duration lookAgain, AtomicInteger refusals, CrowdHooks hooks) {
     this.shop = shop;
     this.sellers = sellers;
     this.times = times;
     this.stepTimeout = stepTimeout;
     this.lookAgain = lookAgain;
     this.refusals = refusals;
+    this.hooks = hooks;
   }
 
   void follow(CrowdOrder order) {
@@ -53,6 +55,7 @@ final class Customer {
         case DELIVERED -> {
           Instant confirmed = pay(order, placed);
           awaitStatus(order, "IN_DELIVERY", Step.DELIVERY_STARTED, confirmed);
+          hooks.beforeStep(order, Step.CLOSED);
           Instant received = confirmReceipt(order);
           awaitStatus(order, "CLOSED", Step.CLOSED, received);
         }
@@ -94,6 +97,7 @@ final class Customer {
   /** Waits for the bank details, transfers the money, and waits until a seller confirmed the deposit. */
   private Instant pay(CrowdOrder order, Instant placed) {
     awaitStatus(order, "AWAITING_DEPOSIT", Step.DEPOSIT_REQUESTED, placed);
+    hooks.beforeStep(order, Step.SELLER_CONFIRMS);
     try {
       return sellers.paid(order).get(2 * stepTimeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {

@@ -156,6 +156,22 @@ public final class ShopApi {
     return asOperator(() -> post(ShopService.ORDER, "/internal/order-view/rebuild", Map.of()));
   }
 
+  /** The saga's deployed versions, oldest first, as Cockpit lists them. */
+  Answer sagaVersions() {
+    return asOperator(() -> get(ShopService.ORCHESTRATOR, "/engine-rest/process-definition?key=" + SAGA + "&sortBy=version&sortOrder=asc"));
+  }
+
+  /** How many sagas of a version wait at each activity (Cockpit's numbers on the diagram). */
+  Answer waitingSagas(String definitionId) {
+    return asOperator(() -> get(ShopService.ORCHESTRATOR, "/engine-rest/process-definition/" + encode(definitionId) + "/statistics"));
+  }
+
+  /** The times a saga passed one activity, from the engine's history. */
+  Answer passed(String sagaId, String activityId) {
+    return asOperator(() -> get(ShopService.ORCHESTRATOR,
+        "/engine-rest/history/activity-instance?processInstanceId=" + encode(sagaId) + "&activityId=" + encode(activityId)));
+  }
+
   /** The operator's dry run of a migration of the open sagas to the version the running orchestrators deploy. */
   Answer previewMigration(Optional<Integer> from) {
     return asOperator(() -> post(ShopService.ORCHESTRATOR, "/internal/saga/migrations/preview" + fromVersion(from), Map.of()));

@@ -37,6 +37,11 @@ final class ChildProcess {
     this.pidFile = pidFile;
   }
 
+  /** The same part (name, environment, log file) started by another command: another build of it. */
+  ChildProcess withCommand(List<String> other) {
+    return new ChildProcess(name, other, environment, logFile, pidFile);
+  }
+
   /**
    * A java command line. Where {@code setsid} exists the child gets a session of its own, so a
    * Ctrl-C in the terminal reaches only the launcher, which then stops the parts in order

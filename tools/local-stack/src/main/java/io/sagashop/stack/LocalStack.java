@@ -3,6 +3,7 @@ package io.sagashop.stack;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -220,6 +221,17 @@ public final class LocalStack implements AutoCloseable {
         replica(part).awaitReady();
       }
     }
+  }
+
+  /**
+   * A rolling update of one replica: it stops gracefully, starts from {@code jar} (another build of
+   * the service) and is back when its readiness probe is UP; the other replicas serve meanwhile.
+   */
+  public void replace(StackPart part, Path jar) {
+    ServiceProcess replica = replicaOnly(part);
+    log.info("Replacing {} by the build {}", replica.name(), jar);
+    replica.replaceBy(jar);
+    replica.awaitReady();
   }
 
   public boolean isRunning(StackPart part) {

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +23,7 @@ final class ServiceProcess {
   private final String name;
   private final int port;
   private final int managementPort;
-  private final ChildProcess process;
+  private volatile ChildProcess process;
   private final List<String> jvmOptions;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -36,17 +37,31 @@ final class ServiceProcess {
     this.port = settings.port(service, replica);
     this.managementPort = settings.managementPort(service, replica);
     this.jvmOptions = settings.jvmOptions();
-    if (!Files.isRegularFile(service.jar(settings.projectRoot()))) {
-      throw new StackException(
-          service.jar(settings.projectRoot()) + " is missing: build the shop first (mvn -DskipTests package).");
-    }
     this.process =
         new ChildProcess(
             name,
-            ChildProcess.java(settings.jvmOptions(), "-jar", service.jar(settings.projectRoot()).toString()),
+            command(service.jar(settings.projectRoot())),
             environment,
             settings.logDirectory().resolve(name + ".log"),
             pids);
+  }
+
+  private List<String> command(Path jar) {
+    if (!Files.isRegularFile(jar)) {
+      throw new StackException(jar + " is missing: build the shop first (mvn -DskipTests package).");
+    }
+    return ChildProcess.java(jvmOptions, "-jar", jar.toString());
+  }
+
+  /**
+   * As a rolling update replaces a pod: this replica stops gracefully and starts again from another
+   * build's jar, with the same ports, environment and log file; the caller waits for its readiness.
+   */
+  void replaceBy(Path jar) {
+    List<String> next = command(jar);
+    process.stop();
+    process = process.withCommand(next);
+    process.start();
   }
 
   void start() {
