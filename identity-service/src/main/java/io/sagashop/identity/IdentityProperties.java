@@ -26,9 +26,11 @@ public record IdentityProperties(@NotBlank String signingKey, List<String> pageO
 
   /**
    * A staff member: {@code role} is SELLER or OPERATOR (what the shop's services let them do),
-   * {@code groups} their Camunda groups (what Cockpit, Tasklist and the engine REST API let them do).
+   * {@code groups} their Camunda groups (what Cockpit, Tasklist and the engine REST API let them do),
+   * and their name as Tasklist and Cockpit greet them ({@code givenName}, {@code familyName}: optional).
    */
-  public record StaffAccount(@NotBlank String username, @NotBlank String password, @NotBlank String role, List<String> groups) {
+  public record StaffAccount(@NotBlank String username, @NotBlank String password, @NotBlank String role, List<String> groups,
+      String givenName, String familyName) {
 
     public StaffAccount {
       groups = groups == null ? List.of() : List.copyOf(groups);

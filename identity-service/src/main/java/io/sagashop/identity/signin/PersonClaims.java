@@ -1,15 +1,19 @@
 package io.sagashop.identity.signin;
 
+import io.sagashop.identity.IdentityProperties;
+import io.sagashop.identity.IdentityProperties.StaffAccount;
 import io.sagashop.identity.account.Accounts;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.core.oidc.StandardClaimNames;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -25,6 +29,8 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  *       {@code camunda-admin}): the Camunda webapps and engine REST API take a person's Camunda
  *       groups from it, so Camunda keeps no users or passwords of its own.
  * </ul>
+ * A staff member's ID token also names them ({@code given_name}, {@code family_name}, {@code name}, as
+ * OpenID Connect's standard claims), so that Tasklist and Cockpit greet them by name.
  * A service's token (client credentials) has neither, only the scopes of the steps it may call.
  * Every access token, a person's or a service's, also names the shop among its audiences ({@code
  * "aud"}: {@value #SHOP_AUDIENCE}, next to the client it was issued to): the services accept no
@@ -38,6 +44,12 @@ class PersonClaims {
   static final String ROLES = "roles";
   static final String GROUPS = "groups";
   private static final String ROLE_PREFIX = "ROLE_";
+
+  private final IdentityProperties identity;
+
+  PersonClaims(IdentityProperties identity) {
+    this.identity = identity;
+  }
 
   @Bean
   OAuth2TokenCustomizer<JwtEncodingContext> claimsOfPeople() {
@@ -57,7 +69,29 @@ class PersonClaims {
       if (accessOrIdToken && !groups.isEmpty()) {
         context.getClaims().claim(GROUPS, groups);
       }
+      if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
+        staffNamed(person.getName()).ifPresent(staff -> nameIn(context, staff));
+      }
     };
+  }
+
+  private Optional<StaffAccount> staffNamed(String username) {
+    return identity.staff().stream().filter(staff -> staff.username().equals(username)).findFirst();
+  }
+
+  private static void nameIn(JwtEncodingContext context, StaffAccount staff) {
+    List<String> parts = new ArrayList<>();
+    if (staff.givenName() != null && !staff.givenName().isBlank()) {
+      context.getClaims().claim(StandardClaimNames.GIVEN_NAME, staff.givenName());
+      parts.add(staff.givenName());
+    }
+    if (staff.familyName() != null && !staff.familyName().isBlank()) {
+      context.getClaims().claim(StandardClaimNames.FAMILY_NAME, staff.familyName());
+      parts.add(staff.familyName());
+    }
+    if (!parts.isEmpty()) {
+      context.getClaims().claim(StandardClaimNames.NAME, String.join(" ", parts));
+    }
   }
 
   /** The client's audience, and the shop's; an ArrayList for the same reason as below. */

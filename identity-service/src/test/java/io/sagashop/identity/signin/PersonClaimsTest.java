@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sagashop.identity.IdentityProperties;
 import java.util.HashMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.jackson2.SecurityJackson2Modules;
@@ -29,7 +30,9 @@ class PersonClaimsTest {
 
   private static final OAuth2TokenType ID_TOKEN = new OAuth2TokenType("id_token");
 
-  private final PersonClaims claims = new PersonClaims();
+  private final PersonClaims claims = new PersonClaims(new IdentityProperties("classpath:key.pem", List.of(), List.of(
+      new IdentityProperties.StaffAccount("seller", "a long password", "SELLER", List.of("sellers"), "Sam", "Oak"),
+      new IdentityProperties.StaffAccount("admin", "another long one", "OPERATOR", List.of("camunda-admin"), null, null))));
 
   @Test
   void shouldPutTheSellersRoleAndGroupInTheAccessToken() {
@@ -43,6 +46,16 @@ class PersonClaimsTest {
     Map<String, Object> id = claimsOf(person("admin", "ROLE_OPERATOR", "GROUP_camunda-admin"), ID_TOKEN);
 
     assertThat(id).containsEntry("groups", List.of("camunda-admin")).doesNotContainKey("roles");
+  }
+
+  @Test
+  void shouldNameAStaffMemberInTheIdTokenSoThatTasklistGreetsThemByName() {
+    assertThat(claimsOf(person("seller", "ROLE_SELLER", "GROUP_sellers"), ID_TOKEN))
+        .containsEntry("given_name", "Sam").containsEntry("family_name", "Oak").containsEntry("name", "Sam Oak");
+    // no name configured, and a customer: no name claims at all
+    assertThat(claimsOf(person("admin", "ROLE_OPERATOR", "GROUP_camunda-admin"), ID_TOKEN)).doesNotContainKeys("given_name", "family_name", "name");
+    assertThat(claimsOf(person("alice", "ROLE_CUSTOMER"), ID_TOKEN)).doesNotContainKeys("given_name", "family_name", "name");
+    assertThat(claimsOf(person("seller", "ROLE_SELLER", "GROUP_sellers"), OAuth2TokenType.ACCESS_TOKEN)).doesNotContainKey("name");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.sagashop.orchestrator.access;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -28,12 +29,25 @@ class StaffMirror {
     this.identity = identity;
   }
 
-  void mirror(String userId, List<String> groups) {
+  /** The person, their name as the provider gives it (either part may be null) and their groups. */
+  void mirror(String userId, String givenName, String familyName, List<String> groups) {
     try {
-      if (identity.createUserQuery().userId(userId).count() == 0) {
-        User user = identity.newUser(userId);
+      // Tasklist's and Cockpit's header shows "first last": without a name, the person's id rather than "null null"
+      boolean nameless = givenName == null && familyName == null;
+      String first = nameless ? userId : givenName;
+      String last = nameless ? null : familyName;
+      User user = identity.createUserQuery().userId(userId).singleResult();
+      if (user == null) {
+        user = identity.newUser(userId);
+        user.setFirstName(first);
+        user.setLastName(last);
         identity.saveUser(user);
         log.info("Camunda user {} added at their first sign-in", userId);
+      } else if (!Objects.equals(user.getFirstName(), first) || !Objects.equals(user.getLastName(), last)) {
+        user.setFirstName(first);
+        user.setLastName(last);
+        identity.saveUser(user);
+        log.info("Camunda user {} renamed, as their token says", userId);
       }
       Set<String> current = new HashSet<>();
       identity.createGroupQuery().groupMember(userId).list().forEach(group -> current.add(group.getId()));

@@ -74,7 +74,7 @@ class WebappsSignIn {
               OidcUser person = (OidcUser) authentication.getPrincipal();
               List<String> groups = StaffGroups.of(person.getIdToken());
               if (!groups.isEmpty()) {
-                staff.mirror(person.getSubject(), groups);
+                staff.mirror(person.getSubject(), person.getGivenName(), person.getFamilyName(), groups);
               }
               backToThePageAsked.onAuthenticationSuccess(request, response, authentication);
             })

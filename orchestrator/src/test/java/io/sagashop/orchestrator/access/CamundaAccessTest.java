@@ -115,16 +115,35 @@ class CamundaAccessTest {
 
   @Test
   void shouldMirrorAStaffMembersGroupsFromTheirTokenAtEachSignIn() {
-    staff.mirror("mirrored-seller", List.of("sellers"));
+    staff.mirror("mirrored-seller", "Sam", "Oak", List.of("sellers"));
     assertThat(groupsOf("mirrored-seller")).containsExactly("sellers");
 
     // promoted by the identity provider, then no longer a seller
-    staff.mirror("mirrored-seller", List.of("sellers", Groups.CAMUNDA_ADMIN));
+    staff.mirror("mirrored-seller", "Sam", "Oak", List.of("sellers", Groups.CAMUNDA_ADMIN));
     assertThat(groupsOf("mirrored-seller")).containsExactlyInAnyOrder("sellers", Groups.CAMUNDA_ADMIN);
-    staff.mirror("mirrored-seller", List.of(Groups.CAMUNDA_ADMIN));
+    staff.mirror("mirrored-seller", "Sam", "Oak", List.of(Groups.CAMUNDA_ADMIN));
     assertThat(groupsOf("mirrored-seller")).containsExactly(Groups.CAMUNDA_ADMIN);
     // and Camunda holds no password for them that a storm of wrong ones could lock
     assertThat(jdbc.queryForObject("SELECT pwd_ FROM act_id_user WHERE id_ = 'mirrored-seller'", String.class)).isNull();
+  }
+
+  @Test
+  void shouldNameAStaffMemberAsTheirTokenDoesAndByTheirIdWithoutOne() {
+    staff.mirror("named-seller", "Sam", "Oak", List.of("sellers"));
+    assertThat(nameOf("named-seller")).containsExactly("Sam", "Oak");
+
+    // renamed at the identity provider
+    staff.mirror("named-seller", "Samantha", "Oak", List.of("sellers"));
+    assertThat(nameOf("named-seller")).containsExactly("Samantha", "Oak");
+
+    // no name in the token: Tasklist greets them by their id, not as "null null"
+    staff.mirror("nameless-seller", null, null, List.of("sellers"));
+    assertThat(nameOf("nameless-seller")).containsExactly("nameless-seller", null);
+  }
+
+  private List<String> nameOf(String userId) {
+    var user = identity.createUserQuery().userId(userId).singleResult();
+    return java.util.Arrays.asList(user.getFirstName(), user.getLastName());
   }
 
   /** As a browser does: HTML wanted, redirects not followed. */

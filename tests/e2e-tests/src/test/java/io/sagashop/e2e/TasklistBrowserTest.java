@@ -28,6 +28,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class TasklistBrowserTest {
 
   private static final String FILTER = "Deposits to confirm";
+  /** identity-service's default name of its seller (SAGASHOP_SELLER_GIVEN_NAME, SAGASHOP_SELLER_FAMILY_NAME). */
+  private static final String SELLERS_NAME = "Shop Seller";
   private static LocalStack stack;
   private static ChromeDriver browser;
 
@@ -67,6 +69,8 @@ class TasklistBrowserTest {
     WebElement filter = wait.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//*[contains(@class,'task-filters')]//*[normalize-space(text())='" + FILTER + "']")));
     assertThat(browser.getCurrentUrl()).startsWith(stack.entryUrl().resolve("/camunda/app/tasklist/").toString());
+    // greeted by the name the provider gives her (before: "null null")
+    wait.until(driver -> driver.findElement(By.cssSelector("li.account .dropdown-toggle")).getText().contains(SELLERS_NAME));
     filter.click();
     wait.until(ExpectedConditions.urlContains("filter="));
     String filterId = browser.getCurrentUrl().replaceAll(".*filter=([^&]+).*", "$1");
