@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -100,7 +102,7 @@ public class SagaMigration {
         continue;
       }
       ProcessDefinition source = repository.getProcessDefinition(version.definitionId());
-      List<String> unmovable = version.cannotMove().stream().map(MigrationPreview.Unmovable::sagaId).toList();
+      Set<String> unmovable = version.cannotMove().stream().map(MigrationPreview.Unmovable::sagaId).collect(Collectors.toSet());
       List<String> movable = openSagas(source).stream().map(ProcessInstance::getId).filter(id -> !unmovable.contains(id)).toList();
       if (movable.isEmpty()) {
         continue;
